@@ -22,7 +22,8 @@ class RunModeGuardTests {
 
     @Test
     void productionRefusesEmbeddedH2() {
-        var env = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:file:./data/lodestone;MODE=PostgreSQL");
+        var env = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:h2:file:./data/lodestone;MODE=PostgreSQL");
         env.setActiveProfiles("prod");
         assertThatThrownBy(() -> guard.postProcessEnvironment(env, app))
                 .hasMessageContaining("embedded H2")

@@ -59,7 +59,8 @@ public final class Browser implements AutoCloseable {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("chromium/chromedriver missing: install Debian's chromium and chromium-driver");
+                throw new IllegalStateException(
+                        "chromium/chromedriver missing: install Debian's chromium and chromium-driver");
             }
             Assumptions.abort("chromium/chromedriver not installed; skipping browser test");
         }
@@ -136,7 +137,8 @@ public final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             try (var files = Files.walk(userDataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // temporary profile; nothing to keep
             }

@@ -10,7 +10,8 @@ public final class DurabilityProbe {
 
     public static void main(String[] args) throws Exception {
         try (var c = DriverManager.getConnection(args[0], "sa", "")) {
-            c.createStatement().execute("CREATE TABLE IF NOT EXISTS probe (n INTEGER PRIMARY KEY, payload VARCHAR(200))");
+            c.createStatement()
+                    .execute("CREATE TABLE IF NOT EXISTS probe (n INTEGER PRIMARY KEY, payload VARCHAR(200))");
             c.setAutoCommit(false);
             var insert = c.prepareStatement("INSERT INTO probe (n, payload) VALUES (?, ?)");
             for (int n = 1; ; n++) {

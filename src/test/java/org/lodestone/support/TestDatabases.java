@@ -82,14 +82,16 @@ public final class TestDatabases {
     }
 
     private static String newPostgresSchema() {
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String schema = "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(baseUrl(), postgresUser(), postgresPassword())) {
             c.createStatement().execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
                     || "true".equalsIgnoreCase(System.getenv("LODESTONE_TEST_POSTGRES_REQUIRED"));
             if (required) {
-                throw new IllegalStateException("PostgreSQL for tests is unreachable at " + baseUrl() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "PostgreSQL for tests is unreachable at " + baseUrl() + ": " + e.getMessage(), e);
             }
             Assumptions.abort("PostgreSQL not reachable at " + baseUrl() + " (" + e.getMessage() + "); skipping");
         }
