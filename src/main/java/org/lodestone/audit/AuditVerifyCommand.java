@@ -64,7 +64,12 @@ public final class AuditVerifyCommand {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        // JDBC messages go on with the whole statement; the first sentence is the useful part
+        String line = message.lines().findFirst().orElse(message);
+        int statement = line.indexOf("; SQL statement");
+        return (statement > 0 ? line.substring(0, statement) : line).strip();
     }
 
     /** Just what verification needs; not a {@code @Configuration}, so the application's own scan never picks it up. */

@@ -64,21 +64,34 @@ class AuditController {
     @ApiResponse(
             responseCode = "400",
             description = "A parameter is malformed; the problem's errors name it",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     AuditEntries entries(
-            @Parameter(description = "Object type, e.g. DETERMINATION") @RequestParam(required = false) @Nullable String objectType,
+            @Parameter(description = "Object type, e.g. DETERMINATION") @RequestParam(required = false) @Nullable
+                    String objectType,
             @Parameter(description = "Object id") @RequestParam(required = false) @Nullable String objectId,
             @Parameter(description = "User name of the actor") @RequestParam(required = false) @Nullable String actor,
-            @Parameter(description = "ISO 8601 instant, inclusive, e.g. 2026-01-31T00:00:00Z") @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "ISO 8601 instant, inclusive, e.g. 2026-01-31T00:00:00Z")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String from,
             @Parameter(description = "ISO 8601 instant, exclusive") @RequestParam(required = false) @Nullable String to,
-            @Parameter(description = "1 to " + AuditQuery.MAX_LIMIT + ", default " + DEFAULT_LIMIT) @RequestParam(required = false) @Nullable String limit) {
+            @Parameter(description = "1 to " + AuditQuery.MAX_LIMIT + ", default " + DEFAULT_LIMIT)
+                    @RequestParam(required = false)
+                    @Nullable
+                    String limit) {
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw new InvalidAuditQuery("to", "must be after 'from'");
         }
         var query = new AuditQuery(
-                blankToNull(objectType), blankToNull(objectId), blankToNull(actor), fromInstant, toInstant, limit(limit));
+                blankToNull(objectType),
+                blankToNull(objectId),
+                blankToNull(actor),
+                fromInstant,
+                toInstant,
+                limit(limit));
         List<AuditEntry> entries = trail.find(query);
         trail.record(AuditRecord.success("AUDIT_QUERIED", TRAIL, null).withDetail(describe(query, entries.size())));
         return new AuditEntries(entries);

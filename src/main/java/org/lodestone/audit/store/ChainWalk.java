@@ -55,7 +55,8 @@ final class ChainWalk implements ResultSetExtractor<ChainVerification> {
                         sequence,
                         sequence == 1
                                 ? "link to previous row broken: row 1 does not start from the genesis hash"
-                                : "link to previous row broken: previous hash differs from the hash of row " + (sequence - 1));
+                                : "link to previous row broken: previous hash differs from the hash of row "
+                                        + (sequence - 1));
             }
             previousHash = row.hash();
             expected++;
@@ -63,18 +64,24 @@ final class ChainWalk implements ResultSetExtractor<ChainVerification> {
         long last = expected - 1;
         if (head.lastSequence() > last) {
             return ChainVerification.brokenAt(
-                    checked, last + 1, missing(last + 1, head.lastSequence()) + " at the tail (the chain head records row "
+                    checked,
+                    last + 1,
+                    missing(last + 1, head.lastSequence()) + " at the tail (the chain head records row "
                             + head.lastSequence() + ")");
         }
         if (head.lastSequence() < last) {
             // Cannot happen through the trail: rows are only written together with the head.
             return ChainVerification.brokenAt(
-                    checked, head.lastSequence() + 1, "row " + (head.lastSequence() + 1)
-                            + " was added outside the trail: the chain head ends at row " + head.lastSequence());
+                    checked,
+                    head.lastSequence() + 1,
+                    "row " + (head.lastSequence() + 1) + " was added outside the trail: the chain head ends at row "
+                            + head.lastSequence());
         }
         if (!head.lastHash().equals(previousHash)) {
             return ChainVerification.brokenAt(
-                    checked, last, "chain head hash differs from the hash of row " + last + ": the chain was rewritten");
+                    checked,
+                    last,
+                    "chain head hash differs from the hash of row " + last + ": the chain was rewritten");
         }
         return ChainVerification.intact(checked);
     }

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code SELECT … FOR UPDATE}), so concurrent writers, also in other JVMs on PostgreSQL, queue up and the chain never
  * forks; the head gives the last sequence and hash, so appending never re-reads the chain. Rows are never updated or
  * deleted. Transactions are programmatic so the rules hold however the class is called: {@link #record} joins the
- * caller's transaction, {@link #verify} reads head and rows in one statement, hence one snapshot. Guarded by {@code AuditTrailContractTests}.
+ * caller's transaction, {@link #verify} reads head and rows in one statement, hence one snapshot. Guarded by
+ * {@code AuditTrailContractTests}.
  */
 @Component
 class ChainedAuditTrail implements AuditTrail {
@@ -63,7 +64,6 @@ class ChainedAuditTrail implements AuditTrail {
     private static final String ADVANCE_HEAD = """
             UPDATE audit_chain_head SET last_sequence = :sequence, last_hash = :hash
             WHERE id = 1 AND last_sequence = :previousSequence""";
-
 
     private final JdbcClient jdbc;
     private final TransactionTemplate joinCaller;

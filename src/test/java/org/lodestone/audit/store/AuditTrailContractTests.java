@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.lodestone.audit.AuditActor;
 import org.lodestone.audit.AuditEntry;
 import org.lodestone.audit.AuditQuery;
@@ -25,10 +29,6 @@ import org.lodestone.audit.AuditRecord;
 import org.lodestone.audit.ChainVerification;
 import org.lodestone.shared.RequestIds;
 import org.lodestone.support.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -75,10 +75,13 @@ class AuditTrailContractTests {
             List<AuditEntry> entries = recordMany(10);
 
             assertThat(trail.verify()).isEqualTo(ChainVerification.intact(10));
-            assertThat(entries).extracting(AuditEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+            assertThat(entries)
+                    .extracting(AuditEntry::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
             assertThat(entries.getFirst().previousHash()).isEqualTo(HashChain.GENESIS);
             for (int i = 1; i < entries.size(); i++) {
-                assertThat(entries.get(i).previousHash()).isEqualTo(entries.get(i - 1).hash());
+                assertThat(entries.get(i).previousHash())
+                        .isEqualTo(entries.get(i - 1).hash());
             }
             AuditEntry first = entries.getFirst();
             assertThat(first.actor()).isEqualTo("clerk");
@@ -96,8 +99,8 @@ class AuditTrailContractTests {
 
         @Test
         void explicitActorWinsOverTheContext() {
-            AuditEntry entry = trail.record(AuditRecord.success("LOGIN_FAILED", "USER", "mallory")
-                    .by(AuditActor.ANONYMOUS));
+            AuditEntry entry = trail.record(
+                    AuditRecord.success("LOGIN_FAILED", "USER", "mallory").by(AuditActor.ANONYMOUS));
 
             assertThat(entry.actor()).isEqualTo("anonymous");
             assertThat(entry.organisationId()).isNull();
@@ -107,7 +110,8 @@ class AuditTrailContractTests {
         void detailChangedWithPlainSqlIsReportedAtThatRow() {
             recordMany(10);
 
-            sql.sql("UPDATE audit_entry SET detail = 'nothing to see' WHERE sequence = 4").update();
+            sql.sql("UPDATE audit_entry SET detail = 'nothing to see' WHERE sequence = 4")
+                    .update();
 
             ChainVerification result = trail.verify();
             assertThat(result.intact()).isFalse();
@@ -121,7 +125,9 @@ class AuditTrailContractTests {
         void hashChangedWithPlainSqlIsReportedAtThatRow() {
             recordMany(10);
 
-            sql.sql("UPDATE audit_entry SET hash = :h WHERE sequence = 6").param("h", "ab".repeat(32)).update();
+            sql.sql("UPDATE audit_entry SET hash = :h WHERE sequence = 6")
+                    .param("h", "ab".repeat(32))
+                    .update();
 
             ChainVerification result = trail.verify();
             assertThat(result.firstBrokenSequence()).isEqualTo(6L);
@@ -136,9 +142,19 @@ class AuditTrailContractTests {
         void rowAlteredAndRehashedIsReportedAtTheNextRow() {
             recordMany(10);
             StoredRow original = row(6);
-            var forged = new StoredRow(original.sequence(), original.occurredAt(), "someone-else", original.organisationId(),
-                    original.action(), original.objectType(), original.objectId(), original.outcome(), original.detail(),
-                    original.requestId(), original.previousHash(), "");
+            var forged = new StoredRow(
+                    original.sequence(),
+                    original.occurredAt(),
+                    "someone-else",
+                    original.organisationId(),
+                    original.action(),
+                    original.objectType(),
+                    original.objectId(),
+                    original.outcome(),
+                    original.detail(),
+                    original.requestId(),
+                    original.previousHash(),
+                    "");
 
             sql.sql("UPDATE audit_entry SET actor = :actor, hash = :hash WHERE sequence = 6")
                     .param("actor", forged.actor())
@@ -176,7 +192,8 @@ class AuditTrailContractTests {
         void firstOfSeveralBreaksIsReported() {
             recordMany(10);
 
-            sql.sql("UPDATE audit_entry SET object_id = 'x' WHERE sequence IN (3, 8)").update();
+            sql.sql("UPDATE audit_entry SET object_id = 'x' WHERE sequence IN (3, 8)")
+                    .update();
 
             assertThat(trail.verify().firstBrokenSequence()).isEqualTo(3L);
         }
@@ -203,7 +220,9 @@ class AuditTrailContractTests {
             AuditEntry entry = trail.record(
                     AuditRecord.success("NOTE", "CASE", "c\u0000-1\uD800").withDetail(detail));
 
-            assertThat(entry.detail()).hasSize(ChainedAuditTrail.DETAIL_LENGTH - 1).endsWith("x…");
+            assertThat(entry.detail())
+                    .hasSize(ChainedAuditTrail.DETAIL_LENGTH - 1)
+                    .endsWith("x…");
             assertThat(entry.objectId()).isEqualTo("c\uFFFD-1\uFFFD");
             assertThat(trail.find(query("CASE", null, null, null, null))).containsExactly(entry);
             assertThat(trail.verify().intact()).isTrue();
@@ -223,7 +242,8 @@ class AuditTrailContractTests {
                     writers.add(pool.submit(() -> {
                         start.await();
                         for (int i = 0; i < perThread; i++) {
-                            trail.record(AuditRecord.success("WRITE", "THING", actor + "-" + i).by(new AuditActor(actor, null)));
+                            trail.record(AuditRecord.success("WRITE", "THING", actor + "-" + i)
+                                    .by(new AuditActor(actor, null)));
                         }
                         return null;
                     }));
@@ -246,33 +266,47 @@ class AuditTrailContractTests {
             }
 
             assertThat(trail.verify()).isEqualTo(ChainVerification.intact(2L * perThread));
-            List<Long> sequences = sql.sql("SELECT sequence FROM audit_entry ORDER BY sequence").query(Long.class).list();
+            List<Long> sequences = sql.sql("SELECT sequence FROM audit_entry ORDER BY sequence")
+                    .query(Long.class)
+                    .list();
             assertThat(sequences).hasSize(2 * perThread);
             for (int i = 0; i < sequences.size(); i++) {
                 assertThat(sequences.get(i)).isEqualTo(i + 1L);
             }
             assertThat(trail.find(query(null, null, "writer-0", null, null))).hasSize(perThread);
             // a verification running while others append sees one consistent snapshot, never a false break
-            assertThat(verificationsDuringWrites).allSatisfy(v -> assertThat(v.intact()).isTrue());
+            assertThat(verificationsDuringWrites)
+                    .allSatisfy(v -> assertThat(v.intact()).isTrue());
         }
 
         @Test
         void findFiltersByObjectActorAndTimeRangeNewestFirst() {
-            AuditEntry a1 = trail.record(AuditRecord.success("CREATED", "APPLICATION", "A-1").by(new AuditActor("alice", null)));
-            AuditEntry b1 = trail.record(AuditRecord.success("CREATED", "APPLICATION", "B-1").by(new AuditActor("bob", null)));
-            AuditEntry a2 = trail.record(AuditRecord.success("SUBMITTED", "APPLICATION", "A-1").by(new AuditActor("bob", null)));
-            AuditEntry l1 = trail.record(AuditRecord.success("ISSUED", "LICENCE", "A-1").by(new AuditActor("alice", null)));
+            AuditEntry a1 = trail.record(
+                    AuditRecord.success("CREATED", "APPLICATION", "A-1").by(new AuditActor("alice", null)));
+            AuditEntry b1 = trail.record(
+                    AuditRecord.success("CREATED", "APPLICATION", "B-1").by(new AuditActor("bob", null)));
+            AuditEntry a2 = trail.record(
+                    AuditRecord.success("SUBMITTED", "APPLICATION", "A-1").by(new AuditActor("bob", null)));
+            AuditEntry l1 =
+                    trail.record(AuditRecord.success("ISSUED", "LICENCE", "A-1").by(new AuditActor("alice", null)));
 
-            assertThat(trail.find(query("APPLICATION", "A-1", null, null, null))).containsExactly(a2, a1);
+            assertThat(trail.find(query("APPLICATION", "A-1", null, null, null)))
+                    .containsExactly(a2, a1);
             assertThat(trail.find(query("APPLICATION", null, null, null, null))).containsExactly(a2, b1, a1);
             assertThat(trail.find(query(null, null, "alice", null, null))).containsExactly(l1, a1);
             assertThat(trail.find(query(null, null, "bob", null, null))).containsExactly(a2, b1);
             // [from, to): from is inclusive, to exclusive
-            assertThat(trail.find(query(null, null, null, b1.occurredAt(), l1.occurredAt()))).containsExactly(a2, b1);
-            assertThat(trail.find(query(null, null, null, l1.occurredAt(), null))).containsExactly(l1);
-            assertThat(trail.find(query(null, null, null, null, a1.occurredAt()))).isEmpty();
-            assertThat(trail.find(query("APPLICATION", null, "bob", b1.occurredAt().plusNanos(1000), null))).containsExactly(a2);
-            assertThat(trail.find(new AuditQuery(null, null, null, null, null, 2))).containsExactly(l1, a2);
+            assertThat(trail.find(query(null, null, null, b1.occurredAt(), l1.occurredAt())))
+                    .containsExactly(a2, b1);
+            assertThat(trail.find(query(null, null, null, l1.occurredAt(), null)))
+                    .containsExactly(l1);
+            assertThat(trail.find(query(null, null, null, null, a1.occurredAt())))
+                    .isEmpty();
+            assertThat(trail.find(
+                            query("APPLICATION", null, "bob", b1.occurredAt().plusNanos(1000), null)))
+                    .containsExactly(a2);
+            assertThat(trail.find(new AuditQuery(null, null, null, null, null, 2)))
+                    .containsExactly(l1, a2);
         }
 
         List<AuditEntry> recordMany(int n) {

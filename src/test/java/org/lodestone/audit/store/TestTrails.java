@@ -13,7 +13,10 @@ public final class TestTrails {
     private TestTrails() {}
 
     public static AuditTrail over(DataSource dataSource) {
-        return new ChainedAuditTrail(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
-                () -> AuditActor.SYSTEM, Clock.systemUTC());
+        return new ChainedAuditTrail(
+                JdbcClient.create(dataSource),
+                new DataSourceTransactionManager(dataSource),
+                () -> AuditActor.SYSTEM,
+                Clock.systemUTC());
     }
 }
