@@ -190,9 +190,6 @@ class Catalogue implements ControlList, ApplicationRunner {
     public ControlEntryHistory create(EntryDraft draft) {
         engine();
         String key = draft.key() == null ? "" : draft.key().strip();
-        if (!Drafts.KEY.matcher(key).matches()) {
-            throw ControlListProblem.invalid("key", "must be 3 to 80 characters: lower-case letters, digits and hyphens");
-        }
         String by = actor();
         ControlEntry first = Drafts.entry(draft, null, key, 1, store::legalActExists, by);
         if (store.entryExists(key)) {

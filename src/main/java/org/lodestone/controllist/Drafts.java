@@ -24,6 +24,9 @@ final class Drafts {
     static ControlEntry entry(EntryDraft d, @Nullable ControlEntry base, String key, int versionNo,
             Predicate<String> legalActExists, String by) {
         var v = new Drafts();
+        if (base == null) {
+            v.key(key);
+        }
         String cn = d.controlNumber() != null ? blankToNull(d.controlNumber()) : base == null ? null : base.controlNumber();
         if (cn != null) {
             String norm = cn.contains(".")
