@@ -321,7 +321,7 @@ public class ControlListStore {
                 split(rs.getString("destinations")),
                 split(rs.getString("end_uses")).stream().map(EndUse::valueOf).toList(),
                 split(rs.getString("applies_to_acts")),
-                threshold,
+                threshold == null ? null : threshold.stripTrailingZeros(),
                 date(rs, "effective_from"),
                 date(rs, "effective_to"),
                 Confidence.valueOf(rs.getString("confidence")),
