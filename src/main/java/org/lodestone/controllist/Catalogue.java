@@ -174,6 +174,11 @@ class Catalogue implements ControlList, ApplicationRunner {
     }
 
     @Override
+    public @Nullable Suspension suspensionOf(ControlEntry entry, LocalDate date) {
+        return engine().index().suspensionOn(entry.legalActKey(), date).orElse(null);
+    }
+
+    @Override
     public String revision() {
         return engine().index().revision();
     }
