@@ -44,7 +44,6 @@ class ErrorPages extends AbstractErrorController {
             // A browser that wandered onto /api/** still gets the API's answer, written directly.
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), asMap(problem(request, status)));
             return null;
         }
