@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lodestone.shared.RequestIds;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lodestone.support.IntegrationTest;
@@ -18,6 +24,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * {@code WebEndpointPolicy}.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class OperabilityTests {
 
     @Autowired
@@ -106,6 +113,17 @@ class OperabilityTests {
     void infoNeedsAuthentication() {
         assertThat(mvc.get().uri("/actuator/info").exchange().getResponse().getStatus()).isIn(401, 403);
         assertThat(mvc.get().uri("/actuator/info").with(user("someone")).exchange()).hasStatusOk();
+    }
+
+    @Test
+    void consoleLogLinesCarryTheRequestId(CapturedOutput output) {
+        MDC.put(RequestIds.MDC_KEY, "log-check-1");
+        try {
+            LoggerFactory.getLogger("org.lodestone.web.LogCheck").info("correlated line");
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+        assertThat(output.getOut()).containsPattern("\\[log-check-1\\] .*correlated line");
     }
 
     @Test
