@@ -1,13 +1,14 @@
 package org.lodestone.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.identity.CurrentUser;
 import org.lodestone.identity.Identity;
 import org.lodestone.identity.Role;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice
 class LayoutAttributes {
+
+    private static final String USER_ATTRIBUTE = LayoutAttributes.class.getName() + ".currentUser";
 
     private final boolean demo;
     private final ObjectProvider<Identity> identity;
@@ -35,14 +38,21 @@ class LayoutAttributes {
     }
 
     @ModelAttribute("currentUser")
-    @Nullable CurrentUser currentUser() {
+    @Nullable CurrentUser currentUser(HttpServletRequest request) {
+        // Asked once per request: the layout needs the user for both the name and the roles.
+        if (request.getAttribute(USER_ATTRIBUTE) instanceof Optional<?> cached) {
+            return (CurrentUser) cached.orElse(null);
+        }
         Identity id = identity.getIfAvailable();
-        return id == null ? null : id.currentUser().orElse(null);
+        Optional<CurrentUser> user = id == null ? Optional.empty() : id.currentUser();
+        request.setAttribute(USER_ATTRIBUTE, user);
+        return user.orElse(null);
     }
 
     /** Role names of the current user (empty when anonymous), so templates can test them without static access. */
     @ModelAttribute("roles")
-    Set<String> roles(@ModelAttribute("currentUser") @Nullable CurrentUser user) {
+    Set<String> roles(HttpServletRequest request) {
+        CurrentUser user = currentUser(request);
         if (user == null) {
             return Set.of();
         }
