@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Run: {@code ./mvnw -Pbench test-compile exec:exec -Dbench.args="DeterminationBenchmark -t 1 -f 1"}.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-XX:ActiveProcessorCount=1"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:ActiveProcessorCount=1"})
 @Threads(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
@@ -38,25 +40,57 @@ public class DeterminationBenchmark {
 
     @Setup
     public void setUp() {
-        engine = new DeterminationEngine(CatalogueIndex.of(ControlListYaml.parseClasspath().data()), BigDecimal.ZERO);
+        engine = new DeterminationEngine(
+                CatalogueIndex.of(ControlListYaml.parseClasspath().data()), BigDecimal.ZERO);
         questions = List.of(
                 q(null, "2846901993", "dysprosium oxide", Map.of("Dy", 87.1), "DE", "EV_TRACTION_MOTORS", "2025-05-01"),
                 q(null, "2846901993", "dysprosium oxide", Map.of("Dy", 87.1), "DE", "EV_TRACTION_MOTORS", "2025-03-01"),
-                q(null, null, "sintered NdFeB magnet", Map.of("Nd", 29.5, "Tb", 0.8, "Fe", 64.0, "B", 1.0), "JP", "WIND_TURBINES", "2025-06-01"),
-                q("1C902", null, "samarium-cobalt magnet", Map.of("Sm", 25.0, "Co", 50.0), "US", "INDUSTRIAL_MOTORS", "2025-09-01"),
+                q(
+                        null,
+                        null,
+                        "sintered NdFeB magnet",
+                        Map.of("Nd", 29.5, "Tb", 0.8, "Fe", 64.0, "B", 1.0),
+                        "JP",
+                        "WIND_TURBINES",
+                        "2025-06-01"),
+                q(
+                        "1C902",
+                        null,
+                        "samarium-cobalt magnet",
+                        Map.of("Sm", 25.0, "Co", 50.0),
+                        "US",
+                        "INDUSTRIAL_MOTORS",
+                        "2025-09-01"),
                 q(null, null, "holmium oxide", Map.of("Ho", 85.0), "FR", "RESEARCH", "2026-11-22"),
                 q(null, null, "gallium metal", Map.of("Ga", 99.99), "US", "military radar", "2025-01-15"),
-                q(null, null, "NdFeB magnet", Map.of("Nd", 30.0, "Fe", 65.0, "B", 1.0), "DE", "CONSUMER_ELECTRONICS", "2025-05-01"),
+                q(
+                        null,
+                        null,
+                        "NdFeB magnet",
+                        Map.of("Nd", 30.0, "Fe", 65.0, "B", 1.0),
+                        "DE",
+                        "CONSUMER_ELECTRONICS",
+                        "2025-05-01"),
                 q(null, "2805301700", "yttrium metal", Map.of("Y", 99.9), "KR", "MEDICAL", "2025-07-01"));
     }
 
     private static DeterminationRequest q(
-            String controlNumber, String hs, String description, Map<String, Double> elements, String destination,
-            String endUse, String date) {
+            String controlNumber,
+            String hs,
+            String description,
+            Map<String, Double> elements,
+            String destination,
+            String endUse,
+            String date) {
         Map<String, Object> content = new LinkedHashMap<>();
         elements.forEach((k, v) -> content.put(k, BigDecimal.valueOf(v)));
         return new DeterminationRequest(
-                new DeterminationRequest.Item(controlNumber, hs, description, content), destination, endUse, date, null, null);
+                new DeterminationRequest.Item(controlNumber, hs, description, content),
+                destination,
+                endUse,
+                date,
+                null,
+                null);
     }
 
     @Benchmark

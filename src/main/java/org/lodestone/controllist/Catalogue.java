@@ -46,8 +46,12 @@ class Catalogue implements ControlList, ApplicationRunner {
     private final Clock clock;
     private volatile @Nullable DeterminationEngine engine;
 
-    Catalogue(ControlListStore store, ControlListAudit audit, ControlListProperties properties,
-            PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+    Catalogue(
+            ControlListStore store,
+            ControlListAudit audit,
+            ControlListProperties properties,
+            PlatformTransactionManager transactions,
+            ObjectProvider<Clock> clock) {
         this.store = store;
         this.audit = audit;
         this.properties = properties;
@@ -77,7 +81,8 @@ class Catalogue implements ControlList, ApplicationRunner {
     }
 
     private synchronized DeterminationEngine rebuild() {
-        DeterminationEngine e = new DeterminationEngine(CatalogueIndex.of(store.readAll()), properties.deMinimisPercent());
+        DeterminationEngine e =
+                new DeterminationEngine(CatalogueIndex.of(store.readAll()), properties.deMinimisPercent());
         engine = e;
         return e;
     }
@@ -90,11 +95,18 @@ class Catalogue implements ControlList, ApplicationRunner {
                 }
                 ControlListYaml.Parsed parsed = ControlListYaml.parseClasspath();
                 store.load(parsed.data(), parsed.sha256(), ControlListYaml.RESOURCE, "system", Instant.now(clock));
-                audit.record("CONTROL_LIST_SEEDED", "ControlList", parsed.data().revision(),
-                        "Seeded from " + ControlListYaml.RESOURCE + " revision " + parsed.data().revision() + " (sha256 "
-                                + parsed.sha256() + "): " + parsed.data().entries().size() + " entries");
-                log.info("Control list seeded from {} revision {} ({} entries)", ControlListYaml.RESOURCE,
-                        parsed.data().revision(), parsed.data().entries().size());
+                audit.record(
+                        "CONTROL_LIST_SEEDED",
+                        "ControlList",
+                        parsed.data().revision(),
+                        "Seeded from " + ControlListYaml.RESOURCE + " revision "
+                                + parsed.data().revision() + " (sha256 " + parsed.sha256() + "): "
+                                + parsed.data().entries().size() + " entries");
+                log.info(
+                        "Control list seeded from {} revision {} ({} entries)",
+                        ControlListYaml.RESOURCE,
+                        parsed.data().revision(),
+                        parsed.data().entries().size());
             });
         } catch (DuplicateKeyException raced) {
             // Another instance seeded the same empty database first; its data is what we read next.
@@ -133,17 +145,20 @@ class Catalogue implements ControlList, ApplicationRunner {
             }
         }
         if (date.isBefore(DeterminationEngine.EARLIEST_DATE) || date.isAfter(DeterminationEngine.LATEST_DATE)) {
-            throw ControlListProblem.invalid("date", "must be between " + DeterminationEngine.EARLIEST_DATE + " and "
-                    + DeterminationEngine.LATEST_DATE);
+            throw ControlListProblem.invalid(
+                    "date",
+                    "must be between " + DeterminationEngine.EARLIEST_DATE + " and " + DeterminationEngine.LATEST_DATE);
         }
         String q = query == null || query.isBlank() ? null : query.strip().toLowerCase(Locale.ROOT);
         String el = symbol;
         return engine().index().data().entries().stream()
                 .filter(e -> e.inForceOn(date))
                 .filter(e -> el == null || e.elements().contains(el))
-                .filter(e -> q == null || e.description().toLowerCase(Locale.ROOT).contains(q)
+                .filter(e -> q == null
+                        || e.description().toLowerCase(Locale.ROOT).contains(q)
                         || e.key().contains(q)
-                        || (e.controlNumber() != null && e.controlNumber().toLowerCase(Locale.ROOT).startsWith(q)))
+                        || (e.controlNumber() != null
+                                && e.controlNumber().toLowerCase(Locale.ROOT).startsWith(q)))
                 .sorted(Comparator.comparing((ControlEntry e) -> e.controlNumber() == null ? "~" : e.controlNumber())
                         .thenComparing(ControlEntry::key))
                 .toList();
@@ -198,7 +213,8 @@ class Catalogue implements ControlList, ApplicationRunner {
         String by = actor();
         ControlEntry first = Drafts.entry(draft, null, key, 1, store::legalActExists, by);
         if (store.entryExists(key)) {
-            throw ControlListProblem.conflict("key", "an entry with key '" + key + "' already exists; amend it instead");
+            throw ControlListProblem.conflict(
+                    "key", "an entry with key '" + key + "' already exists; amend it instead");
         }
         Instant now = Instant.now(clock);
         store.insertEntry(key, by, now);
@@ -221,8 +237,10 @@ class Catalogue implements ControlList, ApplicationRunner {
         String by = actor();
         ControlEntry next = Drafts.entry(draft, latest, key, latest.versionNo() + 1, store::legalActExists, by);
         if (!store.bumpVersion(key, expectedVersion)) {
-            throw ControlListProblem.conflict("expectedVersion", "entry '" + key + "' is at version " + current.get()
-                    + ", not " + expectedVersion + "; reload it and retry");
+            throw ControlListProblem.conflict(
+                    "expectedVersion",
+                    "entry '" + key + "' is at version " + current.get() + ", not " + expectedVersion
+                            + "; reload it and retry");
         }
         // An open version that starts before the new one is closed the day before; everything else must not overlap.
         ControlEntry closed = null;
@@ -235,10 +253,12 @@ class Catalogue implements ControlList, ApplicationRunner {
         for (ControlEntry v : versions) {
             ControlEntry interval = closed != null && v.versionNo() == closed.versionNo() ? closed : v;
             if (interval.overlaps(next.effectiveFrom(), next.effectiveTo())) {
-                throw ControlListProblem.invalid("effectiveFrom", "the interval " + next.effectiveFrom() + " to "
-                        + (next.effectiveTo() == null ? "open" : next.effectiveTo()) + " overlaps version "
-                        + v.versionNo() + " (" + interval.effectiveFrom() + " to "
-                        + (interval.effectiveTo() == null ? "open" : interval.effectiveTo()) + ")");
+                throw ControlListProblem.invalid(
+                        "effectiveFrom",
+                        "the interval " + next.effectiveFrom() + " to "
+                                + (next.effectiveTo() == null ? "open" : next.effectiveTo()) + " overlaps version "
+                                + v.versionNo() + " (" + interval.effectiveFrom() + " to "
+                                + (interval.effectiveTo() == null ? "open" : interval.effectiveTo()) + ")");
             }
         }
         Instant now = Instant.now(clock);
@@ -246,8 +266,14 @@ class Catalogue implements ControlList, ApplicationRunner {
             store.closeVersion(key, closed.versionNo(), closed.effectiveTo());
         }
         store.insertVersion(next, by, now);
-        audit.record("CONTROL_ENTRY_AMENDED", "ControlEntry", key, describe(next)
-                + (closed == null ? "" : "; closed version " + closed.versionNo() + " on " + closed.effectiveTo()));
+        audit.record(
+                "CONTROL_ENTRY_AMENDED",
+                "ControlEntry",
+                key,
+                describe(next)
+                        + (closed == null
+                                ? ""
+                                : "; closed version " + closed.versionNo() + " on " + closed.effectiveTo()));
         refreshAfterCommit();
         return entry(key);
     }
@@ -275,12 +301,18 @@ class Catalogue implements ControlList, ApplicationRunner {
         if (store.suspensionExists(s.key())) {
             throw ControlListProblem.conflict("key", "a suspension with key '" + s.key() + "' already exists");
         }
-        if (s.supersedes() != null && suspensions().stream().anyMatch(x -> s.supersedes().equals(x.supersedes()))) {
-            throw ControlListProblem.conflict("supersedes", "suspension '" + s.supersedes()
-                    + "' is already superseded; supersede the latest record of its chain");
+        if (s.supersedes() != null
+                && suspensions().stream().anyMatch(x -> s.supersedes().equals(x.supersedes()))) {
+            throw ControlListProblem.conflict(
+                    "supersedes",
+                    "suspension '" + s.supersedes()
+                            + "' is already superseded; supersede the latest record of its chain");
         }
         store.insertSuspension(s, by, Instant.now(clock));
-        audit.record(s.supersedes() == null ? "SUSPENSION_RECORDED" : "SUSPENSION_SUPERSEDED", "Suspension", s.key(),
+        audit.record(
+                s.supersedes() == null ? "SUSPENSION_RECORDED" : "SUSPENSION_SUPERSEDED",
+                "Suspension",
+                s.key(),
                 "by " + s.legalActKey() + ", suspends " + s.suspendsActs() + " " + s.suspendsRules() + " from "
                         + s.startsOn() + " to " + s.endsOn() + ", extensionVerified " + s.extensionVerified()
                         + (s.supersedes() == null ? "" : ", supersedes " + s.supersedes()));
@@ -289,8 +321,8 @@ class Catalogue implements ControlList, ApplicationRunner {
     }
 
     private static String describe(ControlEntry e) {
-        return "version " + e.versionNo() + " " + e.displayNumber() + " [" + e.legalActKey() + "] "
-                + e.effectiveFrom() + " to " + (e.effectiveTo() == null ? "open" : e.effectiveTo());
+        return "version " + e.versionNo() + " " + e.displayNumber() + " [" + e.legalActKey() + "] " + e.effectiveFrom()
+                + " to " + (e.effectiveTo() == null ? "open" : e.effectiveTo());
     }
 
     private static String actor() {

@@ -33,8 +33,13 @@ final class CatalogueIndex {
         data.legalActs().forEach(a -> acts.put(a.key(), a));
         for (ControlEntry e : data.entries()) {
             byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e);
-            e.elements().forEach(el -> byElement.computeIfAbsent(el, k -> new ArrayList<>()).add(e));
-            e.hsCodes().forEach(h -> byHsCode.computeIfAbsent(h.code(), k -> new ArrayList<>()).add(e));
+            e.elements()
+                    .forEach(el -> byElement
+                            .computeIfAbsent(el, k -> new ArrayList<>())
+                            .add(e));
+            e.hsCodes()
+                    .forEach(h -> byHsCode.computeIfAbsent(h.code(), k -> new ArrayList<>())
+                            .add(e));
             if (e.elements().isEmpty()) {
                 withoutElements.add(e);
             }
@@ -49,7 +54,9 @@ final class CatalogueIndex {
                 superseded.add(s.supersedes());
             }
         });
-        this.effectiveSuspensions = data.suspensions().stream().filter(s -> !superseded.contains(s.key())).toList();
+        this.effectiveSuspensions = data.suspensions().stream()
+                .filter(s -> !superseded.contains(s.key()))
+                .toList();
     }
 
     static CatalogueIndex of(CatalogueData data) {
@@ -64,7 +71,8 @@ final class CatalogueIndex {
         return data.revision();
     }
 
-    @Nullable LegalAct act(String key) {
+    @Nullable
+    LegalAct act(String key) {
         return acts.get(key);
     }
 

@@ -52,7 +52,22 @@ public record ControlEntry(
     }
 
     public ControlEntry closedOn(LocalDate lastDay) {
-        return new ControlEntry(key, versionNo, controlNumber, controlNumberConfidence, elements, forms, keywords,
-                description, hsCodes, legalActKey, effectiveFrom, lastDay, confidence, note, createdBy, createdAt);
+        return new ControlEntry(
+                key,
+                versionNo,
+                controlNumber,
+                controlNumberConfidence,
+                elements,
+                forms,
+                keywords,
+                description,
+                hsCodes,
+                legalActKey,
+                effectiveFrom,
+                lastDay,
+                confidence,
+                note,
+                createdBy,
+                createdAt);
     }
 }

@@ -35,7 +35,8 @@ public interface ControlList {
     List<ControlRule> rules();
 
     /** The suspension covering the entry's legal act on the date, or null when the entry is not suspended then. */
-    @Nullable Suspension suspensionOf(ControlEntry entry, LocalDate date);
+    @Nullable
+    Suspension suspensionOf(ControlEntry entry, LocalDate date);
 
     /** The data-file revision the catalogue was seeded from. */
     String revision();

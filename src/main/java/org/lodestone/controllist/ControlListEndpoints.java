@@ -16,10 +16,15 @@ class ControlListEndpoints implements EndpointPolicy {
     @Override
     public void authorize(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, "/api/v1/determinations").authenticated()
-                .requestMatchers(HttpMethod.GET, "/api/v1/control-list", "/api/v1/control-list/**").authenticated()
-                .requestMatchers(HttpMethod.POST, "/api/v1/control-list/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.GET, "/determinations/new", "/control-list").authenticated()
-                .requestMatchers(HttpMethod.POST, "/determinations").authenticated();
+        rules.requestMatchers(HttpMethod.POST, "/api/v1/determinations")
+                .authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/control-list", "/api/v1/control-list/**")
+                .authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/v1/control-list/**")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.GET, "/determinations/new", "/control-list")
+                .authenticated()
+                .requestMatchers(HttpMethod.POST, "/determinations")
+                .authenticated();
     }
 }

@@ -21,14 +21,17 @@ public final class ControlListProblem extends ErrorResponseException {
         this.fieldProblems = List.copyOf(fields);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> fields) {
+    private static ProblemDetail problem(
+            HttpStatus status, String type, String title, String detail, List<FieldProblem> fields) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setTitle(title);
         pd.setType(URI.create("urn:lodestone:problem:" + type));
         if (!fields.isEmpty()) {
-            pd.setProperty("errors", fields.stream()
-                    .map(f -> Map.of("field", f.field(), "reason", f.reason()))
-                    .toList());
+            pd.setProperty(
+                    "errors",
+                    fields.stream()
+                            .map(f -> Map.of("field", f.field(), "reason", f.reason()))
+                            .toList());
         }
         return pd;
     }
@@ -36,7 +39,8 @@ public final class ControlListProblem extends ErrorResponseException {
     /** 422: the input is well-formed JSON but some fields cannot be accepted. */
     public static ControlListProblem invalid(List<FieldProblem> fields) {
         String detail = fields.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
-        return new ControlListProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", detail, fields);
+        return new ControlListProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", detail, fields);
     }
 
     public static ControlListProblem invalid(String field, String reason) {
@@ -48,7 +52,11 @@ public final class ControlListProblem extends ErrorResponseException {
     }
 
     public static ControlListProblem conflict(String field, String reason) {
-        return new ControlListProblem(HttpStatus.CONFLICT, "conflict", "Conflict", field + ": " + reason,
+        return new ControlListProblem(
+                HttpStatus.CONFLICT,
+                "conflict",
+                "Conflict",
+                field + ": " + reason,
                 List.of(new FieldProblem(field, reason)));
     }
 

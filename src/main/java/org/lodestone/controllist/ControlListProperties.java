@@ -12,4 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seedOnStart whether an empty catalogue is seeded from {@code controllist/control-list.yaml} at start-up
  */
 @ConfigurationProperties("lodestone.controllist")
-record ControlListProperties(@DefaultValue("0") BigDecimal deMinimisPercent, @DefaultValue("true") boolean seedOnStart) {}
+record ControlListProperties(
+        @DefaultValue("0") BigDecimal deMinimisPercent,
+        @DefaultValue("true") boolean seedOnStart) {}

@@ -186,7 +186,9 @@ final class ControlListYaml {
     }
 
     private static List<String> optStrings(Map<String, Object> m, String key, String path) {
-        return optList(m, key, path).stream().map(o -> String.valueOf(o).strip()).toList();
+        return optList(m, key, path).stream()
+                .map(o -> String.valueOf(o).strip())
+                .toList();
     }
 
     private static @Nullable Confidence optConfidence(Map<String, Object> m, String key, String path) {

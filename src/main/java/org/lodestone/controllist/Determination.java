@@ -45,8 +45,19 @@ public record Determination(
             @Nullable String note) {
 
         public Match withStatus(MatchStatus newStatus) {
-            return new Match(key, controlNumber, controlNumberConfidence, description, legalBasis, legalActKey,
-                    effectiveFrom, effectiveTo, newStatus, confidence, matchedBy, note);
+            return new Match(
+                    key,
+                    controlNumber,
+                    controlNumberConfidence,
+                    description,
+                    legalBasis,
+                    legalActKey,
+                    effectiveFrom,
+                    effectiveTo,
+                    newStatus,
+                    confidence,
+                    matchedBy,
+                    note);
         }
 
         public String displayNumber() {

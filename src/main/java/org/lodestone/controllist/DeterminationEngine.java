@@ -33,6 +33,7 @@ final class DeterminationEngine {
     static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
     /** Rounding in analyses: a composition may add up to slightly above 100 %. */
     static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.5");
+
     private static final BigDecimal HUNDRED = new BigDecimal(100);
     private static final Pattern CONTROL_NUMBER = Pattern.compile("^([0-9][A-E][0-9]{3})(?:\\.([A-Z])(\\.[0-9]+)?)?$");
     private static final Pattern HS_CODE = Pattern.compile("^[0-9]{6,10}$");
@@ -71,7 +72,8 @@ final class DeterminationEngine {
 
         List<Candidate> candidates = match(v, forms, explanation);
         List<Match> matches = applyDates(v.date(), candidates, explanation, warnings);
-        List<Match> applying = matches.stream().filter(m -> m.status() == MatchStatus.APPLIES).toList();
+        List<Match> applying =
+                matches.stream().filter(m -> m.status() == MatchStatus.APPLIES).toList();
 
         Outcome outcome;
         List<Match> licensed;
@@ -87,11 +89,14 @@ final class DeterminationEngine {
             outcome = foreignProduct(v, applying, licensed, explanation, warnings);
             // Listed content that no extraterritorial rule reaches on the date is reported, but does not apply.
             matches = matches.stream()
-                    .map(m -> m.status() == MatchStatus.APPLIES && !licensed.contains(m) ? m.withStatus(MatchStatus.NOT_TRIGGERED) : m)
+                    .map(m -> m.status() == MatchStatus.APPLIES && !licensed.contains(m)
+                            ? m.withStatus(MatchStatus.NOT_TRIGGERED)
+                            : m)
                     .toList();
         }
         if (v.chineseShare() != null && !v.foreignProduced()) {
-            warnings.add("chineseContentValuePercent is only used for foreign-produced items (foreignProduced: true); it was ignored.");
+            warnings.add(
+                    "chineseContentValuePercent is only used for foreign-produced items (foreignProduced: true); it was ignored.");
         }
         explanation.add(v.endUse().explanation());
         outcome = applyRules(v, licensed, outcome, explanation, warnings);
@@ -101,7 +106,8 @@ final class DeterminationEngine {
                 warnings.add("Entry '" + m.key() + "' (" + m.description()
                         + ") has no verified control number; it is identified by its internal key only.");
             } else if (m.controlNumberConfidence().uncertain()) {
-                warnings.add("Control number " + m.controlNumber() + " is " + m.controlNumberConfidence().label()
+                warnings.add("Control number " + m.controlNumber() + " is "
+                        + m.controlNumberConfidence().label()
                         + " (deduced, e.g. from the numbering sequence), not read in a published text.");
             }
             if (m.matchedBy().contains("[inferred reference]")) {
@@ -109,7 +115,8 @@ final class DeterminationEngine {
                         + "tariff-line description, not read in the announcement.");
             }
             if (m.confidence().uncertain()) {
-                warnings.add("That entry '" + m.key() + "' is controlled at all is " + m.confidence().label() + ".");
+                warnings.add("That entry '" + m.key() + "' is controlled at all is "
+                        + m.confidence().label() + ".");
             }
         }
         if (matches.isEmpty()) {
@@ -117,8 +124,15 @@ final class DeterminationEngine {
                     + v.date() + ". The catalogue covers the strategic-mineral items recorded here, not the whole "
                     + "Dual-Use Items Export Control List.");
         }
-        return new Determination(outcome, matches, explanation, List.copyOf(warnings), v.date(), v.destination(),
-                v.endUse().endUse(), index.revision());
+        return new Determination(
+                outcome,
+                matches,
+                explanation,
+                List.copyOf(warnings),
+                v.date(),
+                v.destination(),
+                v.endUse().endUse(),
+                index.revision());
     }
 
     // ---- matching ------------------------------------------------------------------------------------------------
@@ -157,7 +171,8 @@ final class DeterminationEngine {
             explanation.add("Control number " + number + " covers " + distinctNumbers(all)
                     + "; the description names no item form, so all are reported.");
         } else {
-            List<ControlEntry> refined = all.stream().filter(e -> intersects(e.forms(), forms)).toList();
+            List<ControlEntry> refined =
+                    all.stream().filter(e -> intersects(e.forms(), forms)).toList();
             if (refined.isEmpty()) {
                 explanation.add("Control number " + number + " covers " + distinctNumbers(all) + "; the form(s) in the "
                         + "description (" + labels(forms) + ") match none of them, so all are reported.");
@@ -167,16 +182,21 @@ final class DeterminationEngine {
                         + "description (" + labels(forms) + ") select " + distinctNumbers(refined) + ".");
             }
         }
-        return chosen.stream().map(e -> new Candidate(e, "control number " + number)).toList();
+        return chosen.stream()
+                .map(e -> new Candidate(e, "control number " + number))
+                .toList();
     }
 
     private List<Candidate> byHsCode(String hs, Set<String> elements, Set<ItemForm> forms, List<String> explanation) {
         List<ControlEntry> all = index.byHsCode(hs);
         List<ControlEntry> chosen = elements.isEmpty()
                 ? all
-                : all.stream().filter(e -> e.elements().isEmpty() || intersects(e.elements(), elements)).toList();
+                : all.stream()
+                        .filter(e -> e.elements().isEmpty() || intersects(e.elements(), elements))
+                        .toList();
         if (!forms.isEmpty()) {
-            List<ControlEntry> refined = chosen.stream().filter(e -> intersects(e.forms(), forms)).toList();
+            List<ControlEntry> refined =
+                    chosen.stream().filter(e -> intersects(e.forms(), forms)).toList();
             if (!refined.isEmpty()) {
                 chosen = refined;
             }
@@ -188,7 +208,10 @@ final class DeterminationEngine {
             return List.of();
         }
         explanation.add("HS code " + hs + " is a reference code of " + distinctNumbers(chosen) + scope
-                + (elements.isEmpty() ? " (no element content was given, so every entry using that code is reported)" : "") + ".");
+                + (elements.isEmpty()
+                        ? " (no element content was given, so every entry using that code is reported)"
+                        : "")
+                + ".");
         return chosen.stream()
                 .map(e -> new Candidate(e, "HS code reference " + hs + hsConfidence(e, hs)))
                 .toList();
@@ -202,8 +225,8 @@ final class DeterminationEngine {
                 .orElse("");
     }
 
-    private List<Candidate> byElements(String description, Map<String, BigDecimal> present, Set<ItemForm> forms,
-            List<String> explanation) {
+    private List<Candidate> byElements(
+            String description, Map<String, BigDecimal> present, Set<ItemForm> forms, List<String> explanation) {
         var out = new ArrayList<Candidate>();
         var unlisted = new TreeSet<String>();
         String lower = description.toLowerCase(Locale.ROOT);
@@ -221,25 +244,33 @@ final class DeterminationEngine {
                 unlisted.add(el.getKey());
                 continue;
             }
-            List<ControlEntry> named = listed.stream().filter(e -> keywordHit(e, lower)).toList();
+            List<ControlEntry> named =
+                    listed.stream().filter(e -> keywordHit(e, lower)).toList();
             if (named.isEmpty()) {
                 explanation.add(el.getKey() + " is listed only for items the description does not name ("
-                        + listed.stream().flatMap(e -> e.keywords().stream()).distinct().collect(Collectors.joining(", "))
+                        + listed.stream()
+                                .flatMap(e -> e.keywords().stream())
+                                .distinct()
+                                .collect(Collectors.joining(", "))
                         + ").");
                 continue;
             }
             List<ControlEntry> chosen = named;
             if (!forms.isEmpty()) {
-                chosen = named.stream().filter(e -> intersects(e.forms(), forms)).toList();
+                chosen =
+                        named.stream().filter(e -> intersects(e.forms(), forms)).toList();
                 if (chosen.isEmpty()) {
                     explanation.add(el.getKey() + " is listed (" + distinctNumbers(named) + "), but not in the form(s) "
                             + labels(forms) + "; listed forms: "
-                            + labels(named.stream().flatMap(e -> e.forms().stream()).collect(Collectors.toCollection(TreeSet::new)))
+                            + labels(named.stream()
+                                    .flatMap(e -> e.forms().stream())
+                                    .collect(Collectors.toCollection(TreeSet::new)))
                             + ".");
                     continue;
                 }
             }
-            String by = "element " + el.getKey() + " (" + el.getValue().stripTrailingZeros().toPlainString() + " %)";
+            String by = "element " + el.getKey() + " ("
+                    + el.getValue().stripTrailingZeros().toPlainString() + " %)";
             chosen.forEach(e -> out.add(new Candidate(e, by)));
         }
         if (!forms.isEmpty()) {
@@ -250,7 +281,8 @@ final class DeterminationEngine {
             }
         }
         if (!unlisted.isEmpty()) {
-            explanation.add(String.join(", ", unlisted) + (unlisted.size() == 1 ? " is not a listed element" : " are not listed elements")
+            explanation.add(String.join(", ", unlisted)
+                    + (unlisted.size() == 1 ? " is not a listed element" : " are not listed elements")
                     + " in this catalogue.");
         }
         return out;
@@ -263,24 +295,29 @@ final class DeterminationEngine {
 
     // ---- dates and suspensions -----------------------------------------------------------------------------------
 
-    private List<Match> applyDates(LocalDate date, List<Candidate> candidates, List<String> explanation,
-            Set<String> warnings) {
+    private List<Match> applyDates(
+            LocalDate date, List<Candidate> candidates, List<String> explanation, Set<String> warnings) {
         Map<String, List<Candidate>> byKey = new LinkedHashMap<>();
-        candidates.forEach(c -> byKey.computeIfAbsent(c.entry().key(), k -> new ArrayList<>()).add(c));
+        candidates.forEach(c ->
+                byKey.computeIfAbsent(c.entry().key(), k -> new ArrayList<>()).add(c));
         var matches = new ArrayList<Match>();
         Map<String, List<String>> notYet = new LinkedHashMap<>();
         Map<String, List<String>> ended = new LinkedHashMap<>();
         Map<String, List<String>> suspended = new LinkedHashMap<>();
         for (var group : byKey.values()) {
-            Optional<Candidate> inForce = group.stream().filter(c -> c.entry().inForceOn(date)).findFirst();
+            Optional<Candidate> inForce =
+                    group.stream().filter(c -> c.entry().inForceOn(date)).findFirst();
             if (inForce.isEmpty()) {
                 ControlEntry any = group.getFirst().entry();
                 Optional<ControlEntry> next = index.versions(any.key()).stream()
                         .filter(e -> e.effectiveFrom().isAfter(date))
                         .findFirst();
                 if (next.isPresent()) {
-                    notYet.computeIfAbsent(index.actNumber(next.get().legalActKey()) + " takes effect on "
-                            + next.get().effectiveFrom(), k -> new ArrayList<>()).add(next.get().displayNumber());
+                    notYet.computeIfAbsent(
+                                    index.actNumber(next.get().legalActKey()) + " takes effect on "
+                                            + next.get().effectiveFrom(),
+                                    k -> new ArrayList<>())
+                            .add(next.get().displayNumber());
                 } else {
                     ControlEntry last = index.versions(any.key()).getLast();
                     ended.computeIfAbsent("was in force until " + last.effectiveTo(), k -> new ArrayList<>())
@@ -292,20 +329,28 @@ final class DeterminationEngine {
             ControlEntry e = c.entry();
             Optional<Suspension> s = index.suspensionOn(e.legalActKey(), date);
             if (s.isPresent()) {
-                suspended.computeIfAbsent(index.actNumber(e.legalActKey()) + " is suspended on " + date + " by "
-                        + index.actNumber(s.get().legalActKey()) + " (" + s.get().startsOn() + " to "
-                        + (s.get().endsOn() == null ? "further notice" : s.get().endsOn()) + ")",
-                        k -> new ArrayList<>()).add(e.displayNumber());
+                suspended
+                        .computeIfAbsent(
+                                index.actNumber(e.legalActKey()) + " is suspended on " + date + " by "
+                                        + index.actNumber(s.get().legalActKey()) + " ("
+                                        + s.get().startsOn() + " to "
+                                        + (s.get().endsOn() == null
+                                                ? "further notice"
+                                                : s.get().endsOn()) + ")",
+                                k -> new ArrayList<>())
+                        .add(e.displayNumber());
             } else {
                 index.unverifiedEndedSuspension(e.legalActKey(), date)
                         .ifPresent(ss -> warnings.add(uncertainty(e.legalActKey(), ss)));
             }
             matches.add(toMatch(e, c.matchedBy(), s.isPresent() ? MatchStatus.SUSPENDED : MatchStatus.APPLIES));
         }
-        notYet.forEach((when, numbers) -> explanation.add(list(numbers) + ": not in force on " + date + "; " + when + "."));
-        ended.forEach((when, numbers) -> explanation.add(list(numbers) + ": not in force on " + date + "; " + when + "."));
-        suspended.forEach((why, numbers) -> explanation.add(list(numbers) + ": listed, but " + why
-                + "; a suspended entry does not require a licence."));
+        notYet.forEach(
+                (when, numbers) -> explanation.add(list(numbers) + ": not in force on " + date + "; " + when + "."));
+        ended.forEach(
+                (when, numbers) -> explanation.add(list(numbers) + ": not in force on " + date + "; " + when + "."));
+        suspended.forEach((why, numbers) -> explanation.add(
+                list(numbers) + ": listed, but " + why + "; a suspended entry does not require a licence."));
         return matches;
     }
 
@@ -316,21 +361,32 @@ final class DeterminationEngine {
     }
 
     private String ruleUncertainty(ControlRule r, Suspension s) {
-        return "The suspension of " + index.actNumber(r.legalActKey()) + (r.article().isBlank() ? "" : " " + r.article())
+        return "The suspension of " + index.actNumber(r.legalActKey())
+                + (r.article().isBlank() ? "" : " " + r.article())
                 + " by " + index.actNumber(s.legalActKey()) + " ended on " + s.endsOn() + " according to the data;"
                 + " whether it was extended is not verified — check current announcements.";
     }
 
     private Match toMatch(ControlEntry e, String matchedBy, MatchStatus status) {
-        return new Match(e.key(), e.controlNumber(), e.controlNumberConfidence(), e.description(),
-                index.citation(e.legalActKey()), e.legalActKey(), e.effectiveFrom(), e.effectiveTo(), status,
-                e.confidence(), matchedBy, e.note());
+        return new Match(
+                e.key(),
+                e.controlNumber(),
+                e.controlNumberConfidence(),
+                e.description(),
+                index.citation(e.legalActKey()),
+                e.legalActKey(),
+                e.effectiveFrom(),
+                e.effectiveTo(),
+                status,
+                e.confidence(),
+                matchedBy,
+                e.note());
     }
 
     // ---- rules ---------------------------------------------------------------------------------------------------
 
-    private Outcome foreignProduct(Valid v, List<Match> applying, List<Match> licensed, List<String> explanation,
-            Set<String> warnings) {
+    private Outcome foreignProduct(
+            Valid v, List<Match> applying, List<Match> licensed, List<String> explanation, Set<String> warnings) {
         explanation.add("The item is declared as produced outside China: Chinese export controls reach it only "
                 + "through the extraterritorial rule for Chinese-origin content.");
         Outcome outcome = Outcome.NOT_REQUIRED;
@@ -344,14 +400,15 @@ final class DeterminationEngine {
             }
             String name = index.actNumber(r.legalActKey());
             if (!r.inForceOn(v.date())) {
-                explanation.add("The extraterritorial rule of " + name + " is not in force on " + v.date()
-                        + " (from " + r.effectiveFrom() + ").");
+                explanation.add("The extraterritorial rule of " + name + " is not in force on " + v.date() + " (from "
+                        + r.effectiveFrom() + ").");
                 continue;
             }
             Optional<Suspension> s = ruleSuspension(r, v.date());
             if (s.isPresent()) {
                 explanation.add("The extraterritorial rule of " + name + " is suspended on " + v.date() + " by "
-                        + index.actNumber(s.get().legalActKey()) + " until " + s.get().endsOn()
+                        + index.actNumber(s.get().legalActKey()) + " until "
+                        + s.get().endsOn()
                         + "; no licence is required under it.");
                 continue;
             }
@@ -372,15 +429,16 @@ final class DeterminationEngine {
                         + v.chineseShare().stripTrailingZeros().toPlainString() + " % of the value, at or above the "
                         + t + " % threshold of " + name + ", so a licence is required.");
             } else {
-                explanation.add("Chinese-origin listed content is " + v.chineseShare().stripTrailingZeros().toPlainString()
-                        + " % of the value, below the " + t + " % threshold of " + name + "; no licence is required under it.");
+                explanation.add("Chinese-origin listed content is "
+                        + v.chineseShare().stripTrailingZeros().toPlainString() + " % of the value, below the " + t
+                        + " % threshold of " + name + "; no licence is required under it.");
             }
         }
         return outcome;
     }
 
-    private Outcome applyRules(Valid v, List<Match> licensed, Outcome outcome, List<String> explanation,
-            Set<String> warnings) {
+    private Outcome applyRules(
+            Valid v, List<Match> licensed, Outcome outcome, List<String> explanation, Set<String> warnings) {
         Outcome result = outcome;
         for (ControlRule r : index.rules()) {
             if (r.kind() == RuleKind.FOREIGN_CONTENT_THRESHOLD) {
@@ -399,8 +457,10 @@ final class DeterminationEngine {
             String source = index.citation(r.legalActKey()) + (r.article().isBlank() ? "" : " " + r.article());
             Optional<Suspension> s = ruleSuspension(r, v.date());
             if (s.isPresent()) {
-                explanation.add("The rule \"" + r.description() + "\" (" + source + ") would apply, but it is suspended on "
-                        + v.date() + " by " + index.actNumber(s.get().legalActKey()) + " until " + s.get().endsOn() + ".");
+                explanation.add(
+                        "The rule \"" + r.description() + "\" (" + source + ") would apply, but it is suspended on "
+                                + v.date() + " by " + index.actNumber(s.get().legalActKey()) + " until "
+                                + s.get().endsOn() + ".");
                 continue;
             }
             ruleEndedSuspension(r, v.date()).ifPresent(ss -> warnings.add(ruleUncertainty(r, ss)));
@@ -452,10 +512,13 @@ final class DeterminationEngine {
             if (item.controlNumber() != null && !item.controlNumber().isBlank()) {
                 Matcher m = CONTROL_NUMBER.matcher(item.controlNumber().strip().toUpperCase(Locale.ROOT));
                 if (!m.matches()) {
-                    errors.add(new FieldProblem("item.controlNumber",
-                            "'" + clip(item.controlNumber()) + "' is not a control number of the form 1C902 or 1C902.a"));
+                    errors.add(new FieldProblem(
+                            "item.controlNumber",
+                            "'" + clip(item.controlNumber())
+                                    + "' is not a control number of the form 1C902 or 1C902.a"));
                 } else {
-                    String n = m.group(1) + (m.group(2) == null ? "" : "." + m.group(2).toLowerCase(Locale.ROOT))
+                    String n = m.group(1)
+                            + (m.group(2) == null ? "" : "." + m.group(2).toLowerCase(Locale.ROOT))
                             + (m.group(3) == null ? "" : m.group(3));
                     if (!index.knowsControlNumber(n)) {
                         errors.add(new FieldProblem("item.controlNumber", "'" + n + "' is not in the control list"));
@@ -467,8 +530,10 @@ final class DeterminationEngine {
             if (item.hsCode() != null && !item.hsCode().isBlank()) {
                 String digits = item.hsCode().strip().replace(".", "").replace(" ", "");
                 if (!HS_CODE.matcher(digits).matches()) {
-                    errors.add(new FieldProblem("item.hsCode", "'" + clip(item.hsCode())
-                            + "' is not an HS code: 6 to 10 digits (dots and spaces allowed as separators)"));
+                    errors.add(new FieldProblem(
+                            "item.hsCode",
+                            "'" + clip(item.hsCode())
+                                    + "' is not an HS code: 6 to 10 digits (dots and spaces allowed as separators)"));
                 } else {
                     hsCode = digits;
                 }
@@ -479,7 +544,8 @@ final class DeterminationEngine {
                     String symbol = Elements.symbol(e.getKey());
                     String field = "item.elements." + clip(e.getKey());
                     if (symbol == null) {
-                        errors.add(new FieldProblem(field, "'" + clip(e.getKey()) + "' is not a chemical element symbol"));
+                        errors.add(
+                                new FieldProblem(field, "'" + clip(e.getKey()) + "' is not a chemical element symbol"));
                         continue;
                     }
                     if (elements.containsKey(symbol)) {
@@ -499,9 +565,11 @@ final class DeterminationEngine {
                     }
                 }
                 if (sum.compareTo(HUNDRED.add(SUM_TOLERANCE)) > 0) {
-                    errors.add(new FieldProblem("item.elements", "the percentages add up to "
-                            + sum.stripTrailingZeros().toPlainString() + " %, more than 100 % (tolerance "
-                            + SUM_TOLERANCE.toPlainString() + ")"));
+                    errors.add(new FieldProblem(
+                            "item.elements",
+                            "the percentages add up to "
+                                    + sum.stripTrailingZeros().toPlainString() + " %, more than 100 % (tolerance "
+                                    + SUM_TOLERANCE.toPlainString() + ")"));
                 }
             }
             boolean noElements = item.elements() == null || item.elements().isEmpty();
@@ -515,8 +583,8 @@ final class DeterminationEngine {
         if (r.destination() == null || r.destination().isBlank()) {
             errors.add(new FieldProblem("destination", "is required (ISO 3166-1 alpha-2 country code)"));
         } else if (!CountryCode.isValid(r.destination())) {
-            errors.add(new FieldProblem("destination", "'" + clip(r.destination())
-                    + "' is not an ISO 3166-1 alpha-2 country code"));
+            errors.add(new FieldProblem(
+                    "destination", "'" + clip(r.destination()) + "' is not an ISO 3166-1 alpha-2 country code"));
         } else {
             destination = CountryCode.of(r.destination()).value();
         }
@@ -538,14 +606,23 @@ final class DeterminationEngine {
         if (r.chineseContentValuePercent() != null) {
             share = percent(r.chineseContentValuePercent());
             if (share == null || share.signum() < 0 || share.compareTo(HUNDRED) > 0) {
-                errors.add(new FieldProblem("chineseContentValuePercent", "must be a number from 0 to 100 (percent of value)"));
+                errors.add(new FieldProblem(
+                        "chineseContentValuePercent", "must be a number from 0 to 100 (percent of value)"));
             }
         }
         if (!errors.isEmpty()) {
             throw ControlListProblem.invalid(errors);
         }
-        return new Valid(controlNumber, hsCode, description, elements, destination, EndUseReading.read(r.endUse()),
-                date, Boolean.TRUE.equals(r.foreignProduced()), share);
+        return new Valid(
+                controlNumber,
+                hsCode,
+                description,
+                elements,
+                destination,
+                EndUseReading.read(r.endUse()),
+                date,
+                Boolean.TRUE.equals(r.foreignProduced()),
+                share);
     }
 
     private static @Nullable BigDecimal percent(@Nullable Object raw) {
@@ -587,7 +664,9 @@ final class DeterminationEngine {
 
     private static String numbers(List<Match> matches) {
         return list(matches.stream()
-                .map(m -> m.controlNumber() != null ? m.controlNumber() : "'" + m.key() + "' (no verified control number)")
+                .map(m -> m.controlNumber() != null
+                        ? m.controlNumber()
+                        : "'" + m.key() + "' (no verified control number)")
                 .distinct()
                 .toList());
     }

@@ -21,16 +21,23 @@ final class Drafts {
 
     private final List<FieldProblem> errors = new ArrayList<>();
 
-    static ControlEntry entry(EntryDraft d, @Nullable ControlEntry base, String key, int versionNo,
-            Predicate<String> legalActExists, String by) {
+    static ControlEntry entry(
+            EntryDraft d,
+            @Nullable ControlEntry base,
+            String key,
+            int versionNo,
+            Predicate<String> legalActExists,
+            String by) {
         var v = new Drafts();
         if (base == null) {
             v.key(key);
         }
-        String cn = d.controlNumber() != null ? blankToNull(d.controlNumber()) : base == null ? null : base.controlNumber();
+        String cn =
+                d.controlNumber() != null ? blankToNull(d.controlNumber()) : base == null ? null : base.controlNumber();
         if (cn != null) {
             String norm = cn.contains(".")
-                    ? cn.substring(0, cn.indexOf('.')).toUpperCase(Locale.ROOT) + cn.substring(cn.indexOf('.')).toLowerCase(Locale.ROOT)
+                    ? cn.substring(0, cn.indexOf('.')).toUpperCase(Locale.ROOT)
+                            + cn.substring(cn.indexOf('.')).toLowerCase(Locale.ROOT)
                     : cn.toUpperCase(Locale.ROOT);
             if (!CONTROL_NUMBER.matcher(norm).matches()) {
                 v.error("controlNumber", "'" + cn + "' is not a control number of the form 1C902 or 1C902.a");
@@ -39,8 +46,9 @@ final class Drafts {
         }
         Confidence cnc = d.controlNumberConfidence() != null
                 ? v.confidence("controlNumberConfidence", d.controlNumberConfidence())
-                : base != null && cn != null && cn.equals(base.controlNumber()) ? base.controlNumberConfidence()
-                : cn == null ? Confidence.UNVERIFIED : null;
+                : base != null && cn != null && cn.equals(base.controlNumber())
+                        ? base.controlNumberConfidence()
+                        : cn == null ? Confidence.UNVERIFIED : null;
         if (cnc == null && cn != null && d.controlNumberConfidence() == null) {
             v.error("controlNumberConfidence", "is required with a control number (text, secondary, inferred)");
         }
@@ -71,7 +79,8 @@ final class Drafts {
         if (forms.isEmpty() && d.forms() != null || forms.isEmpty() && base == null) {
             v.error("forms", "at least one item form is required");
         }
-        List<String> keywords = d.keywords() != null ? d.keywords().stream().map(String::strip).toList()
+        List<String> keywords = d.keywords() != null
+                ? d.keywords().stream().map(String::strip).toList()
                 : base != null ? base.keywords() : List.of();
         if (keywords.stream().anyMatch(k -> k.isEmpty() || k.contains(","))) {
             v.error("keywords", "keywords must be non-empty and must not contain commas");
@@ -113,7 +122,8 @@ final class Drafts {
         if (from != null && to != null && to.isBefore(from)) {
             v.error("effectiveTo", "must not be before effectiveFrom (" + from + ")");
         }
-        Confidence confidence = d.confidence() != null ? v.confidence("confidence", d.confidence())
+        Confidence confidence = d.confidence() != null
+                ? v.confidence("confidence", d.confidence())
                 : base != null ? base.confidence() : null;
         if (confidence == null && d.confidence() == null) {
             v.error("confidence", "is required (text, secondary, inferred, unverified)");
@@ -123,8 +133,23 @@ final class Drafts {
             v.error("note", "must not exceed 2000 characters");
         }
         v.throwIfAny();
-        return new ControlEntry(key, versionNo, cn, cnc, elements, forms, keywords, description, hs, act, from, to,
-                confidence, note, by, null);
+        return new ControlEntry(
+                key,
+                versionNo,
+                cn,
+                cnc,
+                elements,
+                forms,
+                keywords,
+                description,
+                hs,
+                act,
+                from,
+                to,
+                confidence,
+                note,
+                by,
+                null);
     }
 
     static LegalAct legalAct(LegalActDraft d) {
@@ -132,7 +157,9 @@ final class Drafts {
         String key = v.key(d.key());
         String number = v.required("number", d.number(), 200);
         String title = v.required("title", d.title(), 500);
-        List<String> bodies = d.issuingBodies() == null ? List.of() : d.issuingBodies().stream().map(String::strip).toList();
+        List<String> bodies = d.issuingBodies() == null
+                ? List.of()
+                : d.issuingBodies().stream().map(String::strip).toList();
         if (bodies.isEmpty() || bodies.stream().anyMatch(b -> b.isEmpty() || b.contains(","))) {
             v.error("issuingBodies", "at least one issuing body is required, without commas");
         }
@@ -143,12 +170,26 @@ final class Drafts {
             v.error("confidence", "is required (text, secondary, inferred, unverified)");
         }
         v.throwIfAny();
-        return new LegalAct(key, number, title, bodies, issued, null, from, null, c, blankToNull(d.source()),
+        return new LegalAct(
+                key,
+                number,
+                title,
+                bodies,
+                issued,
+                null,
+                from,
+                null,
+                c,
+                blankToNull(d.source()),
                 blankToNull(d.note()));
     }
 
-    static Suspension suspension(SuspensionDraft d, Predicate<String> actExists, Predicate<String> ruleExists,
-            Predicate<String> suspensionExists, String by) {
+    static Suspension suspension(
+            SuspensionDraft d,
+            Predicate<String> actExists,
+            Predicate<String> ruleExists,
+            Predicate<String> suspensionExists,
+            String by) {
         var v = new Drafts();
         String key = v.key(d.key());
         String act = d.legalAct() == null ? "" : d.legalAct().strip();
@@ -162,8 +203,12 @@ final class Drafts {
         if (acts.isEmpty() && rules.isEmpty()) {
             v.error("suspendsActs", "name at least one suspended legal act or rule");
         }
-        acts.stream().filter(a -> !actExists.test(a)).forEach(a -> v.error("suspendsActs", "'" + a + "' is not a recorded legal act"));
-        rules.stream().filter(r -> !ruleExists.test(r)).forEach(r -> v.error("suspendsRules", "'" + r + "' is not a recorded rule"));
+        acts.stream()
+                .filter(a -> !actExists.test(a))
+                .forEach(a -> v.error("suspendsActs", "'" + a + "' is not a recorded legal act"));
+        rules.stream()
+                .filter(r -> !ruleExists.test(r))
+                .forEach(r -> v.error("suspendsRules", "'" + r + "' is not a recorded rule"));
         LocalDate starts = v.date("startsOn", d.startsOn(), true);
         LocalDate ends = v.date("endsOn", d.endsOn(), false);
         if (starts != null && ends != null && ends.isBefore(starts)) {
@@ -178,8 +223,19 @@ final class Drafts {
             v.error("confidence", "is required (text, secondary, inferred, unverified)");
         }
         v.throwIfAny();
-        return new Suspension(key, act, acts, rules, starts, ends, Boolean.TRUE.equals(d.extensionVerified()),
-                supersedes, c, blankToNull(d.note()), by, null);
+        return new Suspension(
+                key,
+                act,
+                acts,
+                rules,
+                starts,
+                ends,
+                Boolean.TRUE.equals(d.extensionVerified()),
+                supersedes,
+                c,
+                blankToNull(d.note()),
+                by,
+                null);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
@@ -231,7 +287,10 @@ final class Drafts {
         try {
             LocalDate d = LocalDate.parse(raw.strip());
             if (d.isBefore(DeterminationEngine.EARLIEST_DATE) || d.isAfter(DeterminationEngine.LATEST_DATE)) {
-                error(field, "must be between " + DeterminationEngine.EARLIEST_DATE + " and " + DeterminationEngine.LATEST_DATE);
+                error(
+                        field,
+                        "must be between " + DeterminationEngine.EARLIEST_DATE + " and "
+                                + DeterminationEngine.LATEST_DATE);
             }
             return d;
         } catch (DateTimeParseException e) {

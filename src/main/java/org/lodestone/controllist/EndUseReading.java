@@ -19,7 +19,10 @@ record EndUseReading(EndUse endUse, String explanation) {
     private static final Object[][] CIVIL = {
         {EndUse.EV_TRACTION_MOTORS, Pattern.compile("\\b(ev|evs|electric vehicles?|traction)\\b")},
         {EndUse.WIND_TURBINES, Pattern.compile("\\bwind\\b")},
-        {EndUse.CONSUMER_ELECTRONICS, Pattern.compile("\\b(consumer|phones?|smartphones?|laptops?|headphones?|speakers?|earbuds?)\\b")},
+        {
+            EndUse.CONSUMER_ELECTRONICS,
+            Pattern.compile("\\b(consumer|phones?|smartphones?|laptops?|headphones?|speakers?|earbuds?)\\b")
+        },
         {EndUse.MEDICAL, Pattern.compile("\\b(medical|mri|hospitals?|clinical)\\b")},
         {EndUse.RESEARCH, Pattern.compile("\\b(research|laborator(?:y|ies)|universit(?:y|ies)|academic)\\b")},
         {EndUse.INDUSTRIAL_MOTORS, Pattern.compile("\\b(industrial|motors?|pumps?|compressors?|servo)\\b")},
@@ -38,8 +41,10 @@ record EndUseReading(EndUse endUse, String explanation) {
         }
         Matcher m = MILITARY.matcher(text);
         if (m.find()) {
-            return new EndUseReading(EndUse.MILITARY, "The free-text end use contains the military term '"
-                    + m.group(1).toLowerCase(Locale.ROOT) + "' and is treated as MILITARY.");
+            return new EndUseReading(
+                    EndUse.MILITARY,
+                    "The free-text end use contains the military term '"
+                            + m.group(1).toLowerCase(Locale.ROOT) + "' and is treated as MILITARY.");
         }
         String lower = text.toLowerCase(Locale.ROOT);
         for (Object[] c : CIVIL) {
@@ -48,6 +53,7 @@ record EndUseReading(EndUse endUse, String explanation) {
                 return new EndUseReading(e, "The free-text end use was read as " + e.name() + ".");
             }
         }
-        return new EndUseReading(EndUse.OTHER, "The free-text end use matches no category and is treated as OTHER (civil).");
+        return new EndUseReading(
+                EndUse.OTHER, "The free-text end use matches no category and is treated as OTHER (civil).");
     }
 }

@@ -22,5 +22,6 @@ public record EntryDraft(
         @Nullable String confidence,
         @Nullable String note) {
 
-    public record HsCodeDraft(@Nullable String code, @Nullable String confidence) {}
+    public record HsCodeDraft(
+            @Nullable String code, @Nullable String confidence) {}
 }

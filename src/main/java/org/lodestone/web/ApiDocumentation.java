@@ -34,20 +34,23 @@ class ApiDocumentation {
                                 audit trail, and more as modules arrive. Authenticate with a personal API token \
                                 (`Authorization: Bearer …`), created on the \"API tokens\" page or with \
                                 `POST %s` and HTTP Basic. Errors are RFC 9457 `application/problem+json` with a \
-                                `requestId`; field errors are listed under `errors` as `{field, reason}`."""
-                                .formatted(TOKEN_PATH))
+                                `requestId`; field errors are listed under `errors` as `{field, reason}`.""".formatted(TOKEN_PATH))
                         .license(new License()
                                 .name("Apache License 2.0")
                                 .url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer")
-                                .description("Personal API token"))
-                        .addSecuritySchemes(BASIC, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP)
-                                .scheme("basic")
-                                .description("User name and password; only for creating an API token")))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("Personal API token"))
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("User name and password; only for creating an API token")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 

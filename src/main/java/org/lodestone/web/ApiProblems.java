@@ -74,7 +74,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         JacksonException json = find(ex, JacksonException.class);
         ProblemDetail problem;
         if (json == null) {
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Unreadable request body",
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
+                    "Unreadable request body",
                     ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
                             ? "The request body is missing."
                             : "The request body could not be read as JSON.");
@@ -84,16 +87,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                     ? ""
                     : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             String path = path(json);
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The request body is not well-formed JSON" + where
-                            + (path.isEmpty() ? "" : " (in '" + path + "')") + ": " + syntaxReason(json));
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "The request body is not well-formed JSON" + where + (path.isEmpty() ? "" : " (in '" + path + "')")
+                            + ": " + syntaxReason(json));
             if (!path.isEmpty()) {
                 problem.setProperty("errors", List.of(new FieldProblem(path, "malformed JSON")));
             }
         } else {
             String field = path(json);
             String reason = bindingReason(json);
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid request body",
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-json",
+                    "Invalid request body",
                     (field.isEmpty() ? "The request body" : "Field '" + field + "'") + ": " + reason);
             problem.setProperty("errors", List.of(new FieldProblem(field.isEmpty() ? "$" : field, reason)));
         }
@@ -133,7 +142,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         String reason = ours != null
                 ? ours.getMessage()
                 : "'" + echo(ex.getValue()) + "' is not " + describe(ex.getRequiredType());
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-parameter",
+                "Invalid parameter",
                 "Parameter '" + name + "': " + reason);
         problem.setProperty("errors", List.of(new FieldProblem(name, reason)));
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
@@ -141,8 +153,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
-            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "missing-parameter", "Missing parameter",
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "missing-parameter",
+                "Missing parameter",
                 "Parameter '" + ex.getParameterName() + "' is required.");
         problem.setProperty("errors", List.of(new FieldProblem(ex.getParameterName(), "is required")));
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
@@ -159,20 +177,26 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return unexpected(ex, request);
         }
         var problem = problem(HttpStatus.BAD_REQUEST, "invalid-value", "Invalid value", ex.getMessage());
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
+        return handleExceptionInternal(
+                ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-        // Security decides 401/403 itself (ExceptionTranslationFilter); swallowing these would turn a denial into a 500.
+        // Security decides 401/403 itself (ExceptionTranslationFilter); swallowing these would turn a denial into a
+        // 500.
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
             throw ex instanceof RuntimeException re ? re : new IllegalStateException(ex);
         }
         String requestId = requestId(request);
         log.error("Unhandled exception (request id {})", requestId, ex);
-        var problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        var problem = problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
                 "Something went wrong on our side. Quote request id " + requestId + " when reporting it.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
+        return handleExceptionInternal(
+                ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     /** Adds what every problem from this application carries: the request path as {@code instance}, and the request id. */
@@ -183,7 +207,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             body = er.updateAndGetBody(getMessageSource(), request.getLocale());
         }
         if (body instanceof ProblemDetail problem) {
-            if (problem.getInstance() == null && request instanceof NativeWebRequest nwr
+            if (problem.getInstance() == null
+                    && request instanceof NativeWebRequest nwr
                     && nwr.getNativeRequest() instanceof HttpServletRequest http) {
                 problem.setInstance(URI.create(http.getRequestURI()));
             }
@@ -194,10 +219,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> validationProblem(
             Exception ex, List<FieldProblem> errors, HttpHeaders headers, WebRequest request) {
-        String summary = errors.stream()
-                .map(e -> e.field() + " " + e.reason())
-                .collect(Collectors.joining("; "));
-        var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+        String summary = errors.stream().map(e -> e.field() + " " + e.reason()).collect(Collectors.joining("; "));
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Invalid request",
                 (errors.size() == 1 ? "1 field is invalid: " : errors.size() + " fields are invalid: ") + summary);
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
@@ -247,7 +273,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             }
             var token = mismatch.getCurrentToken();
             return "expected " + describe(mismatch.getTargetType())
-                    + (token == null ? "" : " but found " + token.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                    + (token == null
+                            ? ""
+                            : " but found "
+                                    + token.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         return "is not a valid value";
     }
@@ -256,7 +285,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (ids == null || ids.isEmpty() || ids.size() > 30) {
             return "";
         }
-        return " (known properties: " + ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
+        return " (known properties: "
+                + ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
     }
 
     /** Jackson's syntax messages name characters and tokens, not classes; its location suffix is reported separately. */
@@ -275,7 +305,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return "a valid value";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (type == LocalDate.class) {
             return "a date (yyyy-MM-dd)";
@@ -286,8 +319,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (type == LocalDateTime.class || type == LocalTime.class || Temporal.class.isAssignableFrom(type)) {
             return "an ISO 8601 date/time";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class) {
             return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

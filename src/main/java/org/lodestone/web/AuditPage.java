@@ -9,9 +9,7 @@ import org.lodestone.audit.AuditEntry;
 import org.lodestone.audit.AuditQuery;
 import org.lodestone.audit.AuditTrail;
 import org.lodestone.audit.ChainVerification;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The auditor's view of the trail: recent entries filtered by object, actor and date range, and a button that walks
@@ -32,9 +29,9 @@ class AuditPage {
 
     static final int DEFAULT_LIMIT = 100;
 
-    private final ObjectProvider<AuditTrail> trail;
+    private final AuditTrail trail;
 
-    AuditPage(ObjectProvider<AuditTrail> trail) {
+    AuditPage(AuditTrail trail) {
         this.trail = trail;
     }
 
@@ -50,8 +47,15 @@ class AuditPage {
             HttpServletRequest request,
             Model model) {
         requireAuditor(request);
-        model.addAttribute("filter", new Filter(blankToNull(objectType), blankToNull(objectId), blankToNull(actor), from, to,
-                Math.clamp(limit, 1, AuditQuery.MAX_LIMIT)));
+        model.addAttribute(
+                "filter",
+                new Filter(
+                        blankToNull(objectType),
+                        blankToNull(objectId),
+                        blankToNull(actor),
+                        from,
+                        to,
+                        Math.clamp(limit, 1, AuditQuery.MAX_LIMIT)));
         List<AuditEntry> entries = List.of();
         String error = null;
         if (from != null && to != null && to.isBefore(from)) {
@@ -62,9 +66,11 @@ class AuditPage {
                     blankToNull(objectId),
                     blankToNull(actor),
                     from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    to == null
+                            ? null
+                            : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                     Math.clamp(limit, 1, AuditQuery.MAX_LIMIT));
-            entries = trail().find(query);
+            entries = trail.find(query);
         }
         model.addAttribute("entries", entries);
         model.addAttribute("filterError", error);
@@ -77,13 +83,13 @@ class AuditPage {
             HttpServletRequest request,
             Model model) {
         requireAuditor(request);
-        ChainVerification result = trail().verify();
+        ChainVerification result = trail.verify();
         model.addAttribute("verification", result);
         if (htmx != null) {
             return "web/audit :: verification";
         }
         model.addAttribute("filter", new Filter(null, null, null, null, null, DEFAULT_LIMIT));
-        model.addAttribute("entries", trail().find(new AuditQuery(null, null, null, null, null, DEFAULT_LIMIT)));
+        model.addAttribute("entries", trail.find(new AuditQuery(null, null, null, null, null, DEFAULT_LIMIT)));
         return "web/audit";
     }
 
@@ -95,14 +101,6 @@ class AuditPage {
             @Nullable LocalDate from,
             @Nullable LocalDate to,
             int limit) {}
-
-    private AuditTrail trail() {
-        AuditTrail t = trail.getIfAvailable();
-        if (t == null) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The audit trail is not available.");
-        }
-        return t;
-    }
 
     private static void requireAuditor(HttpServletRequest request) {
         if (!request.isUserInRole("AUDITOR")) {

@@ -38,7 +38,8 @@ class ErrorPages extends AbstractErrorController {
     }
 
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-    @Nullable ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @Nullable
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = getStatus(request);
         if (isApi(request)) {
             // A browser that wandered onto /api/** still gets the API's answer, written directly.
@@ -76,9 +77,10 @@ class ErrorPages extends AbstractErrorController {
             case UNAUTHORIZED -> "Authentication is required: send 'Authorization: Bearer <API token>'.";
             case FORBIDDEN -> "You are not allowed to do this.";
             case METHOD_NOT_ALLOWED -> "This method is not supported at " + path + ".";
-            default -> status.is5xxServerError()
-                    ? "Something went wrong on our side. Quote request id " + requestId + " when reporting it."
-                    : status.getReasonPhrase() + ".";
+            default ->
+                status.is5xxServerError()
+                        ? "Something went wrong on our side. Quote request id " + requestId + " when reporting it."
+                        : status.getReasonPhrase() + ".";
         };
         var problem = ApiProblems.problem(status, slug(status), status.getReasonPhrase(), detail);
         problem.setInstance(URI.create(path));
@@ -105,7 +107,10 @@ class ErrorPages extends AbstractErrorController {
 
     private static boolean isApi(HttpServletRequest request) {
         String path = originalPath(request);
-        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator/") || path.startsWith("/v3/");
+        return path.startsWith("/api/")
+                || path.equals("/api")
+                || path.startsWith("/actuator/")
+                || path.startsWith("/v3/");
     }
 
     static String originalPath(HttpServletRequest request) {

@@ -38,7 +38,8 @@ class LayoutAttributes {
     }
 
     @ModelAttribute("currentUser")
-    @Nullable CurrentUser currentUser(HttpServletRequest request) {
+    @Nullable
+    CurrentUser currentUser(HttpServletRequest request) {
         // Asked once per request: the layout needs the user for both the name and the roles.
         if (request.getAttribute(USER_ATTRIBUTE) instanceof Optional<?> cached) {
             return (CurrentUser) cached.orElse(null);
@@ -65,7 +66,8 @@ class LayoutAttributes {
     }
 
     @ModelAttribute("requestId")
-    @Nullable String requestId(HttpServletRequest request) {
+    @Nullable
+    String requestId(HttpServletRequest request) {
         return RequestIdFilter.of(request);
     }
 }

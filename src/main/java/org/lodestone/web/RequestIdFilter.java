@@ -36,7 +36,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getAttribute(ATTRIBUTE) instanceof String existing ? existing : accept(request.getHeader(RequestIds.HEADER));
+        String id = request.getAttribute(ATTRIBUTE) instanceof String existing
+                ? existing
+                : accept(request.getHeader(RequestIds.HEADER));
         request.setAttribute(ATTRIBUTE, id);
         if (!response.isCommitted()) {
             response.setHeader(RequestIds.HEADER, id);
@@ -75,7 +77,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     }
 
     static String accept(@Nullable String incoming) {
-        return incoming != null && ACCEPTED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && ACCEPTED.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
     }
 
     /** The id of the request being served, or null outside a request. */

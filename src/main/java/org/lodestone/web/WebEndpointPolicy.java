@@ -16,15 +16,21 @@ import org.springframework.stereotype.Component;
 class WebEndpointPolicy implements EndpointPolicy {
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/").permitAll()
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/")
+                .permitAll()
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
                 .permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**")
+                .permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .permitAll()
-                .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
-                .requestMatchers("/actuator/info").authenticated()
-                .requestMatchers("/audit", "/audit/**").hasRole("AUDITOR");
+                .requestMatchers("/actuator/prometheus")
+                .hasRole("ADMIN")
+                .requestMatchers("/actuator/info")
+                .authenticated()
+                .requestMatchers("/audit", "/audit/**")
+                .hasRole("AUDITOR");
     }
 }

@@ -30,7 +30,10 @@ class ControlListApiTests {
     MockMvcTester mvc;
 
     MvcTestResult post(String uri, String json, RequestPostProcessor who) {
-        return mvc.post().uri(uri).with(who).with(csrf())
+        return mvc.post()
+                .uri(uri)
+                .with(who)
+                .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json)
                 .exchange();
@@ -50,10 +53,10 @@ class ControlListApiTests {
     /** Descriptions of the matches for this test's own entry (other tests add promethium entries of their own). */
     List<Object> determinePromethium(String key, String date) throws Exception {
         var result = post("/api/v1/determinations", """
-                {"item": {"description": "Promethium oxide", "elements": {"Pm": 80}}, "destination": "DE", "date": "%s"}"""
-                .formatted(date), APPLICANT);
+                {"item": {"description": "Promethium oxide", "elements": {"Pm": 80}}, "destination": "DE", "date": "%s"}""".formatted(date), APPLICANT);
         assertThat(result).hasStatusOk();
-        return JsonPath.read(result.getResponse().getContentAsString(), "$.matches[?(@.key == '" + key + "')].description");
+        return JsonPath.read(
+                result.getResponse().getContentAsString(), "$.matches[?(@.key == '" + key + "')].description");
     }
 
     @Test
@@ -72,22 +75,37 @@ class ControlListApiTests {
         body.extractingPath("$.versions[1].description").isEqualTo("Promethium oxide v2");
         body.extractingPath("$.versions[1].hsCodes[0].code").isEqualTo("2846909999");
 
-        var read = mvc.get().uri("/api/v1/control-list/entries/" + key).with(APPLICANT).exchange();
-        assertThat(read).hasStatusOk().bodyJson().extractingPath("$.versions[0].description").isEqualTo("Promethium oxide v1");
+        var read = mvc.get()
+                .uri("/api/v1/control-list/entries/" + key)
+                .with(APPLICANT)
+                .exchange();
+        assertThat(read)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.versions[0].description")
+                .isEqualTo("Promethium oxide v1");
 
         assertThat(determinePromethium(key, "2022-06-01")).containsExactly("Promethium oxide v1");
         assertThat(determinePromethium(key, "2025-06-01")).containsExactly("Promethium oxide v2");
         assertThat(determinePromethium(key, "2019-06-01")).isEmpty();
 
-        var inForce = mvc.get().uri("/api/v1/control-list/entries?date=2022-06-01&element=Pm&q=" + key).with(APPLICANT).exchange();
-        assertThat(inForce).hasStatusOk().bodyJson().extractingPath("$[0].description").isEqualTo("Promethium oxide v1");
+        var inForce = mvc.get()
+                .uri("/api/v1/control-list/entries?date=2022-06-01&element=Pm&q=" + key)
+                .with(APPLICANT)
+                .exchange();
+        assertThat(inForce)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[0].description")
+                .isEqualTo("Promethium oxide v1");
     }
 
     @Test
     void aStaleVersionIsAConflict() {
         String key = createPromethiumEntry();
         assertThat(post("/api/v1/control-list/entries/" + key + "/versions", """
-                {"expectedVersion": 0, "description": "v2", "effectiveFrom": "2024-01-01"}""", ADMIN)).hasStatus(201);
+                {"expectedVersion": 0, "description": "v2", "effectiveFrom": "2024-01-01"}""", ADMIN))
+                .hasStatus(201);
 
         var stale = post("/api/v1/control-list/entries/" + key + "/versions", """
                 {"expectedVersion": 0, "description": "v3", "effectiveFrom": "2025-01-01"}""", ADMIN);
@@ -101,12 +119,12 @@ class ControlListApiTests {
         String key = createPromethiumEntry();
 
         var overlapping = post("/api/v1/control-list/entries/" + key + "/versions", """
-                {"expectedVersion": 0, "description": "earlier", "effectiveFrom": "2019-01-01", "effectiveTo": "2020-06-30"}""",
-                ADMIN);
+                {"expectedVersion": 0, "description": "earlier", "effectiveFrom": "2019-01-01", "effectiveTo": "2020-06-30"}""", ADMIN);
 
         assertThat(overlapping).hasStatus(422);
         assertThat(overlapping).bodyJson().extractingPath("$.errors[0].field").isEqualTo("effectiveFrom");
-        var read = mvc.get().uri("/api/v1/control-list/entries/" + key).with(ADMIN).exchange();
+        var read =
+                mvc.get().uri("/api/v1/control-list/entries/" + key).with(ADMIN).exchange();
         assertThat(read).bodyJson().extractingPath("$.version").isEqualTo(0);
         assertThat(read).bodyJson().extractingPath("$.versions.length()").isEqualTo(1);
     }
@@ -116,8 +134,7 @@ class ControlListApiTests {
         String key = createPromethiumEntry();
 
         var earlier = post("/api/v1/control-list/entries/" + key + "/versions", """
-                {"expectedVersion": 0, "description": "earlier", "effectiveFrom": "2018-01-01", "effectiveTo": "2019-12-31"}""",
-                ADMIN);
+                {"expectedVersion": 0, "description": "earlier", "effectiveFrom": "2018-01-01", "effectiveTo": "2019-12-31"}""", ADMIN);
 
         assertThat(earlier).hasStatus(201);
         var body = assertThat(earlier).bodyJson();
@@ -132,17 +149,32 @@ class ControlListApiTests {
                  "legalAct": "mofcom-gac-2025-18", "effectiveFrom": "2020-01-01", "confidence": "unverified"}""", APPLICANT);
         assertThat(create).hasStatus(403);
         assertThat(post("/api/v1/control-list/entries/dy-oxide/versions", """
-                {"expectedVersion": 0, "description": "x", "effectiveFrom": "2026-01-01"}""", APPLICANT)).hasStatus(403);
+                {"expectedVersion": 0, "description": "x", "effectiveFrom": "2026-01-01"}""", APPLICANT))
+                .hasStatus(403);
         assertThat(post("/api/v1/control-list/suspensions", "{}", APPLICANT)).hasStatus(403);
 
-        assertThat(mvc.get().uri("/api/v1/control-list/entries/dy-oxide").with(APPLICANT).exchange()).hasStatusOk();
-        assertThat(mvc.get().uri("/api/v1/control-list/suspensions").with(APPLICANT).exchange()).hasStatusOk();
-        assertThat(mvc.get().uri("/api/v1/control-list/entries/no-such-entry").with(APPLICANT).exchange()).hasStatus(404);
+        assertThat(mvc.get()
+                        .uri("/api/v1/control-list/entries/dy-oxide")
+                        .with(APPLICANT)
+                        .exchange())
+                .hasStatusOk();
+        assertThat(mvc.get()
+                        .uri("/api/v1/control-list/suspensions")
+                        .with(APPLICANT)
+                        .exchange())
+                .hasStatusOk();
+        assertThat(mvc.get()
+                        .uri("/api/v1/control-list/entries/no-such-entry")
+                        .with(APPLICANT)
+                        .exchange())
+                .hasStatus(404);
     }
 
     @Test
     void anonymousCallersAreRefused() {
-        var result = mvc.post().uri("/api/v1/determinations").contentType(MediaType.APPLICATION_JSON)
+        var result = mvc.post()
+                .uri("/api/v1/determinations")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"item\": {\"description\": \"x\", \"elements\": {\"Dy\": 1}}, \"destination\": \"DE\"}")
                 .exchange();
 
@@ -156,7 +188,18 @@ class ControlListApiTests {
                  "legalAct": "no-such-act", "effectiveFrom": "yesterday", "confidence": "sure"}""", ADMIN);
 
         assertThat(result).hasStatus(422);
-        assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
-                .contains("key", "controlNumber", "elements", "forms", "description", "legalAct", "effectiveFrom", "confidence");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .contains(
+                        "key",
+                        "controlNumber",
+                        "elements",
+                        "forms",
+                        "description",
+                        "legalAct",
+                        "effectiveFrom",
+                        "confidence");
     }
 }

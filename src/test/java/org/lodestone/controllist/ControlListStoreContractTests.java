@@ -41,10 +41,17 @@ class ControlListStoreContractTests {
             assertThat(read.revision()).isEqualTo(parsed.data().revision());
             assertThat(read.entries()).hasSameSizeAs(parsed.data().entries());
             assertThat(read.legalActs()).hasSameSizeAs(parsed.data().legalActs());
-            assertThat(read.rules()).usingRecursiveFieldByFieldElementComparator()
+            assertThat(read.rules())
+                    .usingRecursiveFieldByFieldElementComparator()
                     .containsExactlyInAnyOrderElementsOf(parsed.data().rules());
-            ControlEntry sm = read.entries().stream().filter(e -> e.key().equals("sm-compounds")).findFirst().orElseThrow();
-            ControlEntry expected = parsed.data().entries().stream().filter(e -> e.key().equals("sm-compounds")).findFirst().orElseThrow();
+            ControlEntry sm = read.entries().stream()
+                    .filter(e -> e.key().equals("sm-compounds"))
+                    .findFirst()
+                    .orElseThrow();
+            ControlEntry expected = parsed.data().entries().stream()
+                    .filter(e -> e.key().equals("sm-compounds"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(sm.hsCodes()).isEqualTo(expected.hsCodes());
             assertThat(sm.forms()).isEqualTo(expected.forms());
             assertThat(sm.controlNumber()).isEqualTo("1C902.c");
@@ -53,10 +60,16 @@ class ControlListStoreContractTests {
                 assertThat(l.sha256()).isEqualTo(parsed.sha256());
                 assertThat(l.entryCount()).isEqualTo(parsed.data().entries().size());
             });
-            Suspension no70 = read.suspensions().stream().filter(s -> s.key().equals("mofcom-gac-2025-70")).findFirst().orElseThrow();
+            Suspension no70 = read.suspensions().stream()
+                    .filter(s -> s.key().equals("mofcom-gac-2025-70"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(no70.endsOn()).isEqualTo(LocalDate.of(2026, 11, 10));
             assertThat(no70.extensionVerified()).isFalse();
-            LegalAct no46 = read.legalActs().stream().filter(a -> a.key().equals("mofcom-2024-46")).findFirst().orElseThrow();
+            LegalAct no46 = read.legalActs().stream()
+                    .filter(a -> a.key().equals("mofcom-2024-46"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(no46.issuedOnConfidence()).isEqualTo(Confidence.INFERRED);
         }
 
@@ -69,9 +82,23 @@ class ControlListStoreContractTests {
             assertThat(store.bumpVersion("dy-oxide", 0)).isTrue();
             assertThat(store.bumpVersion("dy-oxide", 0)).isFalse();
             store.closeVersion("dy-oxide", 1, LocalDate.of(2026, 12, 31));
-            var v2 = new ControlEntry("dy-oxide", 2, "1C905.b", Confidence.SECONDARY, List.of("Dy"), List.of(ItemForm.OXIDE),
-                    List.of(), "Dysprosium oxide (amended)", List.of(new HsReference("2846901993", Confidence.TEXT)),
-                    "mofcom-gac-2025-18", LocalDate.of(2027, 1, 1), null, Confidence.TEXT, null, "admin", null);
+            var v2 = new ControlEntry(
+                    "dy-oxide",
+                    2,
+                    "1C905.b",
+                    Confidence.SECONDARY,
+                    List.of("Dy"),
+                    List.of(ItemForm.OXIDE),
+                    List.of(),
+                    "Dysprosium oxide (amended)",
+                    List.of(new HsReference("2846901993", Confidence.TEXT)),
+                    "mofcom-gac-2025-18",
+                    LocalDate.of(2027, 1, 1),
+                    null,
+                    Confidence.TEXT,
+                    null,
+                    "admin",
+                    null);
             store.insertVersion(v2, "admin", now);
 
             List<ControlEntry> after = store.versions("dy-oxide");
@@ -88,7 +115,8 @@ class ControlListStoreContractTests {
         @Test
         void refusesADuplicateVersionNumber() {
             ControlEntry v1 = store.versions("y-oxide").getFirst();
-            assertThatThrownBy(() -> store.insertVersion(v1, "admin", now)).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> store.insertVersion(v1, "admin", now))
+                    .isInstanceOf(DataIntegrityViolationException.class);
         }
     }
 

@@ -70,7 +70,9 @@ class ControlListYamlTests {
         for (String n : Set.of("1C905", "1C906", "1C907", "1C908")) {
             assertThat(facts).contains(n + " [inferred]");
         }
-        assertThat(facts).contains("ytterbium 1C913 [inferred]").contains("October 2025 package** (all issued 9 Oct 2025) [secondary]");
+        assertThat(facts)
+                .contains("ytterbium 1C913 [inferred]")
+                .contains("October 2025 package** (all issued 9 Oct 2025) [secondary]");
     }
 
     @Test
@@ -78,10 +80,13 @@ class ControlListYamlTests {
         FACTS.forEach((number, confidence) -> {
             var entries = DATA.entries().stream()
                     .filter(e -> e.controlNumber() != null
-                            && (e.controlNumber().equals(number) || e.controlNumber().startsWith(number + ".")))
+                            && (e.controlNumber().equals(number)
+                                    || e.controlNumber().startsWith(number + ".")))
                     .toList();
             assertThat(entries).as(number).isNotEmpty();
-            assertThat(entries).as(number).allSatisfy(e -> assertThat(e.controlNumberConfidence()).isEqualTo(confidence));
+            assertThat(entries)
+                    .as(number)
+                    .allSatisfy(e -> assertThat(e.controlNumberConfidence()).isEqualTo(confidence));
         });
     }
 
@@ -92,7 +97,8 @@ class ControlListYamlTests {
                 assertThat(e.controlNumberConfidence()).as(e.key()).isEqualTo(Confidence.UNVERIFIED);
                 continue;
             }
-            String base = e.controlNumber().contains(".") ? e.controlNumber().substring(0, e.controlNumber().indexOf('.'))
+            String base = e.controlNumber().contains(".")
+                    ? e.controlNumber().substring(0, e.controlNumber().indexOf('.'))
                     : e.controlNumber();
             assertThat(FACTS).as(e.key() + " " + e.controlNumber()).containsKey(base);
             // Sub-items only as the facts describe them: .a/.b/.c for elements, .a/.b for 1E902, none for 2B902.
@@ -109,26 +115,48 @@ class ControlListYamlTests {
 
     @Test
     void controlNumbersAreUniqueAndTheSevenAndFiveElementsAreComplete() {
-        var numbers = DATA.entries().stream().map(ControlEntry::controlNumber).filter(Objects::nonNull).toList();
+        var numbers = DATA.entries().stream()
+                .map(ControlEntry::controlNumber)
+                .filter(Objects::nonNull)
+                .toList();
         assertThat(new HashSet<>(numbers)).hasSameSizeAs(numbers);
-        var elements = DATA.entries().stream().flatMap(e -> e.elements().stream()).collect(Collectors.toSet());
-        assertThat(elements).contains("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y", "Ho", "Er", "Tm", "Eu", "Yb", "Ga", "Ge", "Sb", "C");
+        var elements =
+                DATA.entries().stream().flatMap(e -> e.elements().stream()).collect(Collectors.toSet());
+        assertThat(elements)
+                .contains("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y", "Ho", "Er", "Tm", "Eu", "Yb", "Ga", "Ge", "Sb", "C");
         var keys = DATA.entries().stream().map(ControlEntry::key).toList();
         assertThat(new HashSet<>(keys)).hasSameSizeAs(keys);
     }
 
     @Test
     void factsFromTheFactsFileAreCarriedAsStated() {
-        assertThat(entry("y-metal-alloys-targets").hsCodes()).contains(new HsReference("2805301700", Confidence.SECONDARY));
-        assertThat(entry("tb-metal-alloys-targets-magnets").hsCodes()).contains(new HsReference("2805301300", Confidence.INFERRED));
-        assertThat(entry("dy-metal-alloys-targets-magnets").hsCodes()).contains(new HsReference("2805301200", Confidence.INFERRED));
-        assertThat(entry("sm-oxide").hsCodes()).extracting(HsReference::code).contains("2846901940", "2846901993", "3824999922");
-        Suspension no70 = DATA.suspensions().stream().filter(s -> s.key().equals("mofcom-gac-2025-70")).findFirst().orElseThrow();
+        assertThat(entry("y-metal-alloys-targets").hsCodes())
+                .contains(new HsReference("2805301700", Confidence.SECONDARY));
+        assertThat(entry("tb-metal-alloys-targets-magnets").hsCodes())
+                .contains(new HsReference("2805301300", Confidence.INFERRED));
+        assertThat(entry("dy-metal-alloys-targets-magnets").hsCodes())
+                .contains(new HsReference("2805301200", Confidence.INFERRED));
+        assertThat(entry("sm-oxide").hsCodes())
+                .extracting(HsReference::code)
+                .contains("2846901940", "2846901993", "3824999922");
+        Suspension no70 = DATA.suspensions().stream()
+                .filter(s -> s.key().equals("mofcom-gac-2025-70"))
+                .findFirst()
+                .orElseThrow();
         assertThat(no70.endsOn()).hasToString("2026-11-10");
         assertThat(no70.extensionVerified()).isFalse();
-        assertThat(no70.suspendsActs()).containsExactlyInAnyOrder("mofcom-gac-2025-55", "mofcom-gac-2025-56",
-                "mofcom-gac-2025-57", "mofcom-gac-2025-58", "mofcom-2025-61", "mofcom-2025-62");
-        Suspension no72 = DATA.suspensions().stream().filter(s -> s.key().equals("mofcom-2025-72")).findFirst().orElseThrow();
+        assertThat(no70.suspendsActs())
+                .containsExactlyInAnyOrder(
+                        "mofcom-gac-2025-55",
+                        "mofcom-gac-2025-56",
+                        "mofcom-gac-2025-57",
+                        "mofcom-gac-2025-58",
+                        "mofcom-2025-61",
+                        "mofcom-2025-62");
+        Suspension no72 = DATA.suspensions().stream()
+                .filter(s -> s.key().equals("mofcom-2025-72"))
+                .findFirst()
+                .orElseThrow();
         assertThat(no72.endsOn()).hasToString("2026-11-27");
         assertThat(act("mofcom-gac-2025-18").effectiveFrom()).hasToString("2025-04-04");
         assertThat(act("mofcom-gac-2025-56").effectiveFrom()).hasToString("2025-11-08");
@@ -142,7 +170,13 @@ class ControlListYamlTests {
         assertThat(act("mofcom-gac-2025-55").note()).contains("NOT verified");
         assertThat(entry("ge-metal").hsCodes()).isEmpty();
         assertThat(entry("ge-metal").note()).contains("not in our sources");
-        for (String key : Set.of("ga-metal", "ga-compounds", "ge-metal", "ge-compounds", "sb-metal", "graphite-natural-flake",
+        for (String key : Set.of(
+                "ga-metal",
+                "ga-compounds",
+                "ge-metal",
+                "ge-compounds",
+                "sb-metal",
+                "graphite-natural-flake",
                 "superhard-materials")) {
             assertThat(entry(key).controlNumber()).as(key).isNull();
         }
@@ -177,10 +211,16 @@ class ControlListYamlTests {
     }
 
     static ControlEntry entry(String key) {
-        return DATA.entries().stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+        return DATA.entries().stream()
+                .filter(e -> e.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     static LegalAct act(String key) {
-        return DATA.legalActs().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow();
+        return DATA.legalActs().stream()
+                .filter(a -> a.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 }

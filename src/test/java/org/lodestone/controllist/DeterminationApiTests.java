@@ -21,7 +21,8 @@ class DeterminationApiTests {
     MockMvcTester mvc;
 
     MvcTestResult post(String json) {
-        return mvc.post().uri("/api/v1/determinations")
+        return mvc.post()
+                .uri("/api/v1/determinations")
                 .with(user("applicant").roles("APPLICANT"))
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -95,7 +96,9 @@ class DeterminationApiTests {
         body.extractingPath("$.status").isEqualTo(422);
         body.extractingPath("$.errors[*].field").asArray().contains(field);
         body.extractingPath("$.detail").asString().contains(field);
-        assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.getResponse().getContentAsString())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

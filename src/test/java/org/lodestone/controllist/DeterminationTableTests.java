@@ -80,12 +80,26 @@ class DeterminationTableTests {
         Scandium-aluminium alloy wire        | -             | -          | Sc:2;Al:98                   | FR   | OTHER                          | 2025-04-04 | -       | -     | LICENCE_REQUIRED | sc-metal-alloys-targets                                | alloy
         Lutetium compound                    | -             | -          | Lu:60;O:20;Cl:20             | CH   | MEDICAL                        | 2025-08-01 | -       | -     | LICENCE_REQUIRED | lu-compounds                                           | compound
         """)
-    void determines(String description, @Nullable String controlNumber, @Nullable String hsCode, @Nullable String elements,
-            String destination, String endUse, String date, @Nullable Boolean foreign, @Nullable String share,
-            Outcome outcome, @Nullable String applyingKeys, String phrase) {
+    void determines(
+            String description,
+            @Nullable String controlNumber,
+            @Nullable String hsCode,
+            @Nullable String elements,
+            String destination,
+            String endUse,
+            String date,
+            @Nullable Boolean foreign,
+            @Nullable String share,
+            Outcome outcome,
+            @Nullable String applyingKeys,
+            String phrase) {
         var request = new DeterminationRequest(
                 new DeterminationRequest.Item(controlNumber, hsCode, description, elements(elements)),
-                destination, endUse, date, foreign, share);
+                destination,
+                endUse,
+                date,
+                foreign,
+                share);
 
         Determination d = ENGINE.determine(request, TODAY);
 
@@ -151,22 +165,36 @@ class DeterminationTableTests {
         unknown control number   | Dysprosium oxide | 1C999   | -          | -           | DE  | 2025-05-01 | item.controlNumber
         malformed control number | Dysprosium oxide | DY-OX   | -          | -           | DE  | 2025-05-01 | item.controlNumber
         """)
-    void refusesBadInputNamingTheField(String name, @Nullable String description, @Nullable String controlNumber,
-            @Nullable String hsCode, @Nullable String elements, String destination, String date, String field) {
+    void refusesBadInputNamingTheField(
+            String name,
+            @Nullable String description,
+            @Nullable String controlNumber,
+            @Nullable String hsCode,
+            @Nullable String elements,
+            String destination,
+            String date,
+            String field) {
         var request = new DeterminationRequest(
                 new DeterminationRequest.Item(controlNumber, hsCode, description, elements(elements)),
-                destination, null, date, null, null);
+                destination,
+                null,
+                date,
+                null,
+                null);
 
         assertThatThrownBy(() -> ENGINE.determine(request, TODAY))
                 .isInstanceOfSatisfying(ControlListProblem.class, p -> {
                     assertThat(p.getStatusCode().value()).isEqualTo(422);
-                    assertThat(p.fieldProblems()).extracting(FieldProblem::field).contains(field);
+                    assertThat(p.fieldProblems())
+                            .extracting(FieldProblem::field)
+                            .contains(field);
                 });
     }
 
     @Test
     void aDeMinimisThresholdIgnoresTraces() {
-        var strict = new DeterminationEngine(CatalogueIndex.of(ControlListYaml.parseClasspath().data()), new BigDecimal("0.1"));
+        var strict = new DeterminationEngine(
+                CatalogueIndex.of(ControlListYaml.parseClasspath().data()), new BigDecimal("0.1"));
         var trace = request("NdFeB magnet", Map.of("Nd", 31.0, "Dy", 0.05, "Fe", 67.95, "B", 1.0), "DE", "2025-05-01");
 
         assertThat(strict.determine(trace, TODAY).outcome()).isEqualTo(Outcome.NOT_REQUIRED);
@@ -175,8 +203,11 @@ class DeterminationTableTests {
 
     @Test
     void determinationIsFastEnoughToBenchmark() {
-        var request = request("Sintered NdFeB magnet with dysprosium", Map.of("Nd", 28.0, "Dy", 3.0, "Fe", 68.0, "B", 1.0),
-                "DE", "2025-05-01");
+        var request = request(
+                "Sintered NdFeB magnet with dysprosium",
+                Map.of("Nd", 28.0, "Dy", 3.0, "Fe", 68.0, "B", 1.0),
+                "DE",
+                "2025-05-01");
         for (int i = 0; i < 2_000; i++) {
             ENGINE.determine(request, TODAY);
         }
@@ -190,10 +221,15 @@ class DeterminationTableTests {
         assertThat(micros).isLessThan(1_000.0);
     }
 
-    static DeterminationRequest request(String description, Map<String, Double> elements, String destination,
-            @Nullable String date) {
-        return new DeterminationRequest(new DeterminationRequest.Item(null, null, description, new LinkedHashMap<>(elements)),
-                destination, "OTHER", date, null, null);
+    static DeterminationRequest request(
+            String description, Map<String, Double> elements, String destination, @Nullable String date) {
+        return new DeterminationRequest(
+                new DeterminationRequest.Item(null, null, description, new LinkedHashMap<>(elements)),
+                destination,
+                "OTHER",
+                date,
+                null,
+                null);
     }
 
     static @Nullable Map<String, @Nullable Object> elements(@Nullable String spec) {

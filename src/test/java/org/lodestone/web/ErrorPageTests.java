@@ -23,7 +23,8 @@ class ErrorPageTests {
     MockMvcTester mvc;
 
     private MvcTestResult error(int status, String uri, MediaType accept, Throwable ex) {
-        return mvc.get().uri("/error")
+        return mvc.get()
+                .uri("/error")
                 .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
                 .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, uri)
                 .requestAttr(RequestDispatcher.ERROR_EXCEPTION, ex)
@@ -56,7 +57,8 @@ class ErrorPageTests {
     void serverErrorForApiClientHidesTheException() throws Exception {
         var result = error(500, "/api/v1/things", MediaType.APPLICATION_JSON, SECRET);
         assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(result.getResponse().getContentAsString()).doesNotContain("hunter2", "IllegalStateException", "trace");
+        assertThat(result.getResponse().getContentAsString())
+                .doesNotContain("hunter2", "IllegalStateException", "trace");
         assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("err-1");
     }
 

@@ -32,9 +32,13 @@ class HomeBrowserTests {
 
             var js = (JavascriptExecutor) b.driver();
             assertThat(js.executeScript("return typeof htmx !== 'undefined' && typeof htmx.version === 'string'"))
-                    .as("htmx loaded").isEqualTo(true);
-            assertThat(js.executeScript("return getComputedStyle(document.documentElement).getPropertyValue('--pico-font-family').length > 0"))
-                    .as("Pico CSS applied").isEqualTo(true);
+                    .as("htmx loaded")
+                    .isEqualTo(true);
+            assertThat(
+                            js.executeScript(
+                                    "return getComputedStyle(document.documentElement).getPropertyValue('--pico-font-family').length > 0"))
+                    .as("Pico CSS applied")
+                    .isEqualTo(true);
             @SuppressWarnings("unchecked")
             var failed = (List<Map<String, Object>>) js.executeScript("""
                     return performance.getEntriesByType('resource')
@@ -50,7 +54,8 @@ class HomeBrowserTests {
     void unknownPageShowsTheErrorPageWithRequestId() {
         try (var b = Browser.open(port)) {
             b.go("/no/such/page");
-            // Before sign-in, identity may send the visitor to log in instead; either way no stack trace, no Whitelabel.
+            // Before sign-in, identity may send the visitor to log in instead; either way no stack trace, no
+            // Whitelabel.
             assertThat(b.text()).doesNotContain("Whitelabel", "Exception", "at org.");
         }
     }

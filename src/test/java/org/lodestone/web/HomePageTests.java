@@ -18,13 +18,17 @@ class HomePageTests {
     void anonymousVisitorSeesBannerAndDemoLogins() {
         var result = mvc.get().uri("/").exchange();
         assertThat(result).hasStatusOk().hasViewName("home");
-        assertThat(result).bodyText().contains("demo-banner", "id=\"demo-logins\"", "<code>auditor</code>", "href=\"/login\"");
+        assertThat(result)
+                .bodyText()
+                .contains("demo-banner", "id=\"demo-logins\"", "<code>auditor</code>", "href=\"/login\"");
     }
 
     @Test
     void assetsArePublic() {
-        assertThat(mvc.get().uri("/webjars/picocss__pico/css/pico.min.css").exchange()).hasStatusOk();
-        assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js").exchange()).hasStatusOk();
+        assertThat(mvc.get().uri("/webjars/picocss__pico/css/pico.min.css").exchange())
+                .hasStatusOk();
+        assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js").exchange())
+                .hasStatusOk();
         assertThat(mvc.get().uri("/css/lodestone.css").exchange()).hasStatusOk();
     }
 }

@@ -66,7 +66,11 @@ class LayoutTests {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("demo", demo);
         model.put("currentUser", user);
-        model.put("roles", user == null ? Set.of() : user.roles().stream().map(Role::name).collect(Collectors.toCollection(TreeSet::new)));
+        model.put(
+                "roles",
+                user == null
+                        ? Set.of()
+                        : user.roles().stream().map(Role::name).collect(Collectors.toCollection(TreeSet::new)));
         model.put("appVersion", "1.2.3");
         model.put("requestId", "req-123");
         context.setVariables(model);
@@ -96,7 +100,8 @@ class LayoutTests {
         String html = home(true, null);
         assertThat(html).contains("class=\"demo-banner\"", "Demo mode: sample organisations");
         assertThat(html).contains("id=\"demo-logins\"");
-        for (String name : List.of("applicant", "consignee", "reviewer", "supervisor", "enforcement", "auditor", "admin")) {
+        for (String name :
+                List.of("applicant", "consignee", "reviewer", "supervisor", "enforcement", "auditor", "admin")) {
             assertThat(html).contains("<code>" + name + "</code>");
         }
         assertThat(html).contains("href=\"/login\"").doesNotContain("action=\"/logout\"");
@@ -121,7 +126,9 @@ class LayoutTests {
         String nav = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
         assertThat(nav).contains("href=\"/determinations/new\"", "href=\"/control-list\"", "href=\"/account/tokens\"");
         assertThat(nav.contains("href=\"/audit\"")).as("audit link").isEqualTo(auditLink);
-        assertThat(nav.contains("href=\"/swagger-ui.html\"")).as("API docs link").isEqualTo(apiDocsLink);
+        assertThat(nav.contains("href=\"/swagger-ui.html\""))
+                .as("API docs link")
+                .isEqualTo(apiDocsLink);
         assertThat(nav).contains("Ada Lovelace", "Acme Minerals Ltd", "<span class=\"badge\">" + role + "</span>");
         assertThat(nav).containsPattern("<form action=\"/logout\" method=\"post\"");
         assertThat(html).as("banner stays for logged-in users").contains("demo-banner");
@@ -130,7 +137,9 @@ class LayoutTests {
 
     @Test
     void dashboardCardsFollowRoles() {
-        assertThat(home(false, user(Role.APPLICANT))).contains("id=\"dashboard\"").doesNotContain("card-audit", "card-operations");
+        assertThat(home(false, user(Role.APPLICANT)))
+                .contains("id=\"dashboard\"")
+                .doesNotContain("card-audit", "card-operations");
         assertThat(home(false, user(Role.AUDITOR, Role.ADMIN))).contains("card-audit", "card-operations");
     }
 
@@ -142,7 +151,10 @@ class LayoutTests {
             error,     Something went wrong
             """)
     void errorPagesUseTheLayoutAndShowTheRequestId(String template, String heading) {
-        String html = render(template, true, null,
+        String html = render(
+                template,
+                true,
+                null,
                 Map.of("status", 404, "title", "Not Found", "path", "/x/<script>", "requestId", "req-123"));
         assertThat(html).contains("<h1>" + heading + "</h1>", "req-123", "demo-banner", "href=\"/swagger-ui.html\"");
         assertThat(html).as("path is escaped").contains("/x/&lt;script&gt;").doesNotContain("/x/<script>");
@@ -152,13 +164,20 @@ class LayoutTests {
     void layoutUsesTheWebJarPathsThatExist() throws IOException {
         String html = home(true, null);
         for (String asset : List.of(
-                "/webjars/picocss__pico/css/pico.min.css", "/webjars/htmx.org/dist/htmx.min.js", "/css/lodestone.css",
+                "/webjars/picocss__pico/css/pico.min.css",
+                "/webjars/htmx.org/dist/htmx.min.js",
+                "/css/lodestone.css",
                 "/images/lodestone.svg")) {
             assertThat(html).contains(asset);
         }
         // webjars-locator-lite maps the version-less path to the jar's versioned one.
-        assertThat(getClass().getResource("/META-INF/resources/webjars/picocss__pico/2.1.1/css/pico.min.css")).isNotNull();
-        assertThat(getClass().getClassLoader().getResources("META-INF/resources/webjars/htmx.org").hasMoreElements()).isTrue();
+        assertThat(getClass().getResource("/META-INF/resources/webjars/picocss__pico/2.1.1/css/pico.min.css"))
+                .isNotNull();
+        assertThat(getClass()
+                        .getClassLoader()
+                        .getResources("META-INF/resources/webjars/htmx.org")
+                        .hasMoreElements())
+                .isTrue();
         assertThat(getClass().getResource("/static/css/lodestone.css")).isNotNull();
     }
 
@@ -181,12 +200,18 @@ class LayoutTests {
             }
         }
         assertThat(props.stringPropertyNames()).containsAll(used);
-        Set<String> dynamic = HomePage.DEMO_LOGINS.stream().map(HomePage.DemoLogin::messageKey).collect(Collectors.toSet());
+        Set<String> dynamic = HomePage.DEMO_LOGINS.stream()
+                .map(HomePage.DemoLogin::messageKey)
+                .collect(Collectors.toSet());
         Set<String> unused = new TreeSet<>(props.stringPropertyNames());
         unused.removeAll(used);
         unused.removeAll(dynamic);
-        unused.removeIf(k -> k.startsWith("error.heading.") || k.startsWith("error.text.") || k.startsWith("home.feature.")
-                || k.startsWith("app.") || k.startsWith("nav.") || k.startsWith("footer."));
+        unused.removeIf(k -> k.startsWith("error.heading.")
+                || k.startsWith("error.text.")
+                || k.startsWith("home.feature.")
+                || k.startsWith("app.")
+                || k.startsWith("nav.")
+                || k.startsWith("footer."));
         assertThat(unused).as("keys no template uses").isEmpty();
     }
 }

@@ -5,15 +5,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lodestone.shared.RequestIds;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lodestone.shared.RequestIds;
 import org.lodestone.support.IntegrationTest;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -48,14 +48,20 @@ class OperabilityTests {
 
     @Test
     void healthShowsNoDetailsToNonAdministrators() {
-        var result = mvc.get().uri("/actuator/health").with(user("reviewer").roles("REVIEWER")).exchange();
+        var result = mvc.get()
+                .uri("/actuator/health")
+                .with(user("reviewer").roles("REVIEWER"))
+                .exchange();
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().doesNotHavePath("$.components");
     }
 
     @Test
     void healthShowsComponentsToAdministrators() {
-        var result = mvc.get().uri("/actuator/health").with(user("admin").roles("ADMIN")).exchange();
+        var result = mvc.get()
+                .uri("/actuator/health")
+                .with(user("admin").roles("ADMIN"))
+                .exchange();
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().hasPath("$.components.db");
     }
@@ -98,21 +104,29 @@ class OperabilityTests {
 
     @Test
     void prometheusIsDeniedToNonAdministrators() {
-        var result = mvc.get().uri("/actuator/prometheus").with(user("reviewer").roles("REVIEWER")).exchange();
+        var result = mvc.get()
+                .uri("/actuator/prometheus")
+                .with(user("reviewer").roles("REVIEWER"))
+                .exchange();
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void prometheusServesTaggedMetricsToAdministrators() {
-        var result = mvc.get().uri("/actuator/prometheus").with(user("admin").roles("ADMIN")).exchange();
+        var result = mvc.get()
+                .uri("/actuator/prometheus")
+                .with(user("admin").roles("ADMIN"))
+                .exchange();
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("jvm_memory_used_bytes").contains("application=\"lodestone\"");
     }
 
     @Test
     void infoNeedsAuthentication() {
-        assertThat(mvc.get().uri("/actuator/info").exchange().getResponse().getStatus()).isIn(401, 403);
-        assertThat(mvc.get().uri("/actuator/info").with(user("someone")).exchange()).hasStatusOk();
+        assertThat(mvc.get().uri("/actuator/info").exchange().getResponse().getStatus())
+                .isIn(401, 403);
+        assertThat(mvc.get().uri("/actuator/info").with(user("someone")).exchange())
+                .hasStatusOk();
     }
 
     @Test
@@ -128,7 +142,10 @@ class OperabilityTests {
 
     @Test
     void everyResponseCarriesARequestId() {
-        var result = mvc.get().uri("/actuator/health").header("X-Request-Id", "probe-7").exchange();
+        var result = mvc.get()
+                .uri("/actuator/health")
+                .header("X-Request-Id", "probe-7")
+                .exchange();
         assertThat(result).headers().hasValue("X-Request-Id", "probe-7");
     }
 }

@@ -33,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** The problem+json advice, driven through a controller that exists only here. Issue #2: "Bad input". */
 class ProblemDetailsTests {
 
-    enum Purpose { CIVIL, MILITARY }
+    enum Purpose {
+        CIVIL,
+        MILITARY
+    }
 
     record Line(@NotBlank String item, @Positive int quantity) {}
 
@@ -109,7 +112,11 @@ class ProblemDetailsTests {
     }
 
     private MvcTestResult post(String path, String json) {
-        return mvc.post().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,7 +146,12 @@ class ProblemDetailsTests {
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
         assertThat(result).bodyJson().extractingPath("$.errors[0].reason").isEqualTo(reason);
-        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains(field).doesNotContain("java.", "org.lodestone");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
+                .contains(field)
+                .doesNotContain("java.", "org.lodestone");
     }
 
     @Test
@@ -147,15 +159,22 @@ class ProblemDetailsTests {
         var result = post("/api/shipments", "{\"exporter\":\"A\",\"exporterr\":\"typo\"}");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("exporterr");
-        assertThat(result).bodyJson().extractingPath("$.errors[0].reason").asString()
-                .startsWith("unknown property 'exporterr'").contains("exporter, lines");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[0].reason")
+                .asString()
+                .startsWith("unknown property 'exporterr'")
+                .contains("exporter, lines");
     }
 
     @Test
     void valueTypeRejectionInBodyCarriesItsMessage() {
         var result = post("/api/destinations", "{\"country\":\"XX\"}");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(result).bodyJson().extractingPath("$.detail").asString()
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
                 .contains("'XX' is not an ISO 3166-1 alpha-2 country code");
     }
 
@@ -164,9 +183,15 @@ class ProblemDetailsTests {
         var result = post("/api/shipments", "{\"exporter\":\" \",\"lines\":[{\"item\":\"x\",\"quantity\":0}]}");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:lodestone:problem:validation");
-        assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
                 .containsExactlyInAnyOrder("exporter", "lines[0].quantity");
-        assertThat(result).bodyJson().extractingPath("$.errors[?(@.field == 'lines[0].quantity')].reason").asArray()
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[?(@.field == 'lines[0].quantity')].reason")
+                .asArray()
                 .containsExactly("must be greater than 0");
         assertThat(result).bodyJson().extractingPath("$.detail").asString().startsWith("2 fields are invalid");
     }
@@ -176,7 +201,10 @@ class ProblemDetailsTests {
         var result = mvc.get().uri("/api/countries?code=DE&limit=ten").exchange();
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("limit");
-        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("Parameter 'limit': 'ten' is not a whole number");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("Parameter 'limit': 'ten' is not a whole number");
     }
 
     @Test
@@ -191,7 +219,10 @@ class ProblemDetailsTests {
     void illegalArgumentFromOurValueTypeIs400WithItsMessage() {
         var result = mvc.get().uri("/api/countries?code=ZZ").exchange();
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("'ZZ' is not an ISO 3166-1 alpha-2 country code");
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("'ZZ' is not an ISO 3166-1 alpha-2 country code");
     }
 
     @Test
@@ -206,8 +237,11 @@ class ProblemDetailsTests {
 
     @Test
     void unexpectedExceptionIsGeneric500WithoutInternals() throws Exception {
-        var result = mvc.get().uri("/api/boom").header("X-Request-Id", "trace-me-42").exchange();
-        assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        var result =
+                mvc.get().uri("/api/boom").header("X-Request-Id", "trace-me-42").exchange();
+        assertThat(result)
+                .hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String body = result.getResponse().getContentAsString();
         assertThat(body).doesNotContain("hunter2", "jdbc", "IllegalStateException", "at org.", "Exception");
         assertThat(result).bodyJson().extractingPath("$.requestId").isEqualTo("trace-me-42");

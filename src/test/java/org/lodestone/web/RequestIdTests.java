@@ -103,7 +103,8 @@ class RequestIdTests {
             throw new IllegalStateException("boom");
         });
         assertThat(response.getStatus()).isEqualTo(500);
-        assertThat(request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION)).isInstanceOf(IllegalStateException.class);
+        assertThat(request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(MDC.get(RequestIds.MDC_KEY)).isNull();
     }
 }

@@ -48,9 +48,14 @@ class ControlListController {
     @GetMapping("/entries")
     @Operation(summary = "Entry versions in force on a date (default today)")
     List<ControlEntry> entries(
-            @Parameter(description = "ISO date, 1990-01-01 to 2100-12-31") @RequestParam(required = false) @Nullable String date,
-            @Parameter(description = "Element symbol, e.g. Dy") @RequestParam(required = false) @Nullable String element,
-            @Parameter(description = "Text in description, key or control number") @RequestParam(required = false) @Nullable String q) {
+            @Parameter(description = "ISO date, 1990-01-01 to 2100-12-31") @RequestParam(required = false) @Nullable
+                    String date,
+            @Parameter(description = "Element symbol, e.g. Dy") @RequestParam(required = false) @Nullable
+                    String element,
+            @Parameter(description = "Text in description, key or control number")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String q) {
         return controlList.entriesInForce(date(date), element, q);
     }
 
@@ -73,9 +78,11 @@ class ControlListController {
 
     @PostMapping(path = "/entries/{key}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Amend an entry by adding a version (ADMIN)",
-            description = "Quote the entry's current `version` as `expectedVersion`. Omitted descriptive fields are copied "
-                    + "from the latest version. An open version starting earlier is closed the day before the new one.")
+    @Operation(
+            summary = "Amend an entry by adding a version (ADMIN)",
+            description =
+                    "Quote the entry's current `version` as `expectedVersion`. Omitted descriptive fields are copied "
+                            + "from the latest version. An open version starting earlier is closed the day before the new one.")
     @ApiResponse(responseCode = "409", description = "expectedVersion is stale")
     @ApiResponse(responseCode = "422", description = "A field is invalid or the interval overlaps another version")
     ControlEntryHistory amend(@PathVariable String key, @RequestBody AmendmentBody body, Authentication user) {
@@ -108,7 +115,8 @@ class ControlListController {
 
     @PostMapping(path = "/suspensions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a suspension or supersede one (ADMIN)",
+    @Operation(
+            summary = "Record a suspension or supersede one (ADMIN)",
             description = "To record that No. 70 was extended, post a record that supersedes it with the new end; to "
                     + "record that it was not, post one with the same end and extensionVerified true.")
     Suspension recordSuspension(@RequestBody SuspensionDraft draft, Authentication user) {
@@ -156,8 +164,20 @@ class ControlListController {
             @Nullable String note) {
 
         EntryDraft draft(String key) {
-            return new EntryDraft(key, controlNumber, controlNumberConfidence, elements, forms, keywords, description,
-                    hsCodes, legalAct, effectiveFrom, effectiveTo, confidence, note);
+            return new EntryDraft(
+                    key,
+                    controlNumber,
+                    controlNumberConfidence,
+                    elements,
+                    forms,
+                    keywords,
+                    description,
+                    hsCodes,
+                    legalAct,
+                    effectiveFrom,
+                    effectiveTo,
+                    confidence,
+                    note);
         }
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Licence determination over the control list; a read of public data, so any authenticated user may ask. */
 @RestController
-@Tag(name = "Determinations", description = "Does this item, to this destination, for this end use, on this date need a licence?")
+@Tag(
+        name = "Determinations",
+        description = "Does this item, to this destination, for this end use, on this date need a licence?")
 class DeterminationController {
 
     private final ControlList controlList;
@@ -28,11 +30,15 @@ class DeterminationController {
         this.controlList = controlList;
     }
 
-    @PostMapping(path = "/api/v1/determinations", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/determinations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Determine whether a licence is required",
-            description = "Give a control number, or an HS code plus element contents (mass %), or element contents alone. "
-                    + "The date defaults to today; suspensions and effective dates for that date apply.")
+    @Operation(
+            summary = "Determine whether a licence is required",
+            description =
+                    "Give a control number, or an HS code plus element contents (mass %), or element contents alone. "
+                            + "The date defaults to today; suspensions and effective dates for that date apply.")
     @ApiResponse(responseCode = "200", description = "The determination with matches, explanation and warnings")
     @ApiResponse(responseCode = "400", description = "Malformed JSON (problem+json)")
     @ApiResponse(responseCode = "422", description = "A field is invalid; `errors` names each field and the reason")
@@ -52,9 +58,16 @@ class DeterminationController {
             String catalogueRevision) {
 
         static DeterminationResponse of(Determination d) {
-            return new DeterminationResponse(d.outcome(), d.matches().stream().map(MatchResponse::of).toList(),
-                    String.join(" ", d.explanation()), d.explanation(), d.warnings(), d.asOf(), d.destination(),
-                    d.endUse(), d.catalogueRevision());
+            return new DeterminationResponse(
+                    d.outcome(),
+                    d.matches().stream().map(MatchResponse::of).toList(),
+                    String.join(" ", d.explanation()),
+                    d.explanation(),
+                    d.warnings(),
+                    d.asOf(),
+                    d.destination(),
+                    d.endUse(),
+                    d.catalogueRevision());
         }
     }
 
@@ -72,8 +85,18 @@ class DeterminationController {
             @Nullable String note) {
 
         static MatchResponse of(Determination.Match m) {
-            return new MatchResponse(m.controlNumber(), m.controlNumberConfidence(), m.key(), m.description(),
-                    m.legalBasis(), m.effectiveFrom(), m.effectiveTo(), m.status(), m.confidence(), m.matchedBy(), m.note());
+            return new MatchResponse(
+                    m.controlNumber(),
+                    m.controlNumberConfidence(),
+                    m.key(),
+                    m.description(),
+                    m.legalBasis(),
+                    m.effectiveFrom(),
+                    m.effectiveTo(),
+                    m.status(),
+                    m.confidence(),
+                    m.matchedBy(),
+                    m.note());
         }
     }
 }

@@ -67,9 +67,10 @@ public class ControlListStore {
     public record DataLoad(String revision, String sha256, String resource, int entryCount, Instant loadedAt) {}
 
     public Optional<DataLoad> firstLoad() {
-        return jdbc.sql("SELECT revision, sha256, resource, entry_count, loaded_at FROM cl_data_load ORDER BY id")
-                .query((rs, n) -> new DataLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        instant(rs, 5)))
+        return jdbc
+                .sql("SELECT revision, sha256, resource, entry_count, loaded_at FROM cl_data_load ORDER BY id")
+                .query((rs, n) ->
+                        new DataLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), instant(rs, 5)))
                 .list()
                 .stream()
                 .findFirst();
@@ -101,26 +102,35 @@ public class ControlListStore {
     // ---- entries -------------------------------------------------------------------------------------------------
 
     public boolean entryExists(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM cl_entry WHERE entry_key = :key").param("key", key)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM cl_entry WHERE entry_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Optional<Long> entryVersion(String key) {
-        return jdbc.sql("SELECT version FROM cl_entry WHERE entry_key = :key").param("key", key)
-                .query(Long.class).optional();
+        return jdbc.sql("SELECT version FROM cl_entry WHERE entry_key = :key")
+                .param("key", key)
+                .query(Long.class)
+                .optional();
     }
 
     public void insertEntry(String key, String by, Instant at) {
         jdbc.sql("INSERT INTO cl_entry (entry_key, version, created_by, created_at) VALUES (:key, 0, :by, :at)")
-                .param("key", key).param("by", by).param("at", ts(at))
+                .param("key", key)
+                .param("by", by)
+                .param("at", ts(at))
                 .update();
     }
 
     /** Optimistic lock: true when the entry was at {@code expected} and is now at {@code expected + 1}. */
     public boolean bumpVersion(String key, long expected) {
         return jdbc.sql("UPDATE cl_entry SET version = version + 1 WHERE entry_key = :key AND version = :expected")
-                .param("key", key).param("expected", expected)
-                .update() == 1;
+                        .param("key", key)
+                        .param("expected", expected)
+                        .update()
+                == 1;
     }
 
     public List<ControlEntry> versions(String key) {
@@ -128,12 +138,10 @@ public class ControlListStore {
         jdbc.sql("""
                 SELECT h.version_id, h.hs_code, h.confidence FROM cl_entry_version_hs h
                 JOIN cl_entry_version v ON v.id = h.version_id
-                WHERE v.entry_key = :key ORDER BY h.version_id, h.ordinal""")
-                .param("key", key)
-                .query(rs -> {
-                    hs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new HsReference(rs.getString(2), Confidence.valueOf(rs.getString(3))));
-                });
+                WHERE v.entry_key = :key ORDER BY h.version_id, h.ordinal""").param("key", key).query(rs -> {
+            hs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new HsReference(rs.getString(2), Confidence.valueOf(rs.getString(3))));
+        });
         return jdbc.sql("SELECT * FROM cl_entry_version WHERE entry_key = :key ORDER BY version_no")
                 .param("key", key)
                 .query((rs, n) -> entry(rs, hs.getOrDefault(rs.getLong("id"), List.of())))
@@ -145,7 +153,9 @@ public class ControlListStore {
         int n = jdbc.sql("""
                 UPDATE cl_entry_version SET effective_to = :last
                 WHERE entry_key = :key AND version_no = :no AND effective_to IS NULL""")
-                .param("last", lastDay).param("key", key).param("no", versionNo)
+                .param("last", lastDay)
+                .param("key", key)
+                .param("no", versionNo)
                 .update();
         if (n != 1) {
             throw new IllegalStateException("Version " + versionNo + " of " + key + " is not open");
@@ -165,7 +175,9 @@ public class ControlListStore {
                 .param("cn", e.controlNumber())
                 .param("cnc", e.controlNumberConfidence().name())
                 .param("elements", String.join(",", e.elements()))
-                .param("forms", String.join(",", e.forms().stream().map(Enum::name).toList()))
+                .param(
+                        "forms",
+                        String.join(",", e.forms().stream().map(Enum::name).toList()))
                 .param("keywords", String.join(",", e.keywords()))
                 .param("description", e.description())
                 .param("act", e.legalActKey())
@@ -183,8 +195,12 @@ public class ControlListStore {
         long id = generated.longValue();
         int ordinal = 0;
         for (HsReference h : e.hsCodes()) {
-            jdbc.sql("INSERT INTO cl_entry_version_hs (version_id, ordinal, hs_code, confidence) VALUES (:id, :o, :code, :c)")
-                    .param("id", id).param("o", ordinal++).param("code", h.code()).param("c", h.confidence().name())
+            jdbc.sql(
+                            "INSERT INTO cl_entry_version_hs (version_id, ordinal, hs_code, confidence) VALUES (:id, :o, :code, :c)")
+                    .param("id", id)
+                    .param("o", ordinal++)
+                    .param("code", h.code())
+                    .param("c", h.confidence().name())
                     .update();
         }
     }
@@ -192,8 +208,11 @@ public class ControlListStore {
     // ---- acts, rules, suspensions --------------------------------------------------------------------------------
 
     public boolean legalActExists(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM cl_legal_act WHERE act_key = :key").param("key", key)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM cl_legal_act WHERE act_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void insertLegalAct(LegalAct a, String by, Instant at) {
@@ -207,9 +226,17 @@ public class ControlListStore {
                 .param("title", a.title())
                 .param("bodies", String.join(",", a.issuingBodies()))
                 .param("issued", a.issuedOn())
-                .param("issuedC", a.issuedOnConfidence() == null ? null : a.issuedOnConfidence().name())
+                .param(
+                        "issuedC",
+                        a.issuedOnConfidence() == null
+                                ? null
+                                : a.issuedOnConfidence().name())
                 .param("from", a.effectiveFrom())
-                .param("fromC", a.effectiveFromConfidence() == null ? null : a.effectiveFromConfidence().name())
+                .param(
+                        "fromC",
+                        a.effectiveFromConfidence() == null
+                                ? null
+                                : a.effectiveFromConfidence().name())
                 .param("confidence", a.confidence().name())
                 .param("source", a.source())
                 .param("note", a.note())
@@ -231,7 +258,9 @@ public class ControlListStore {
                 .param("article", r.article())
                 .param("description", r.description())
                 .param("destinations", String.join(",", r.destinations()))
-                .param("endUses", String.join(",", r.endUses().stream().map(Enum::name).toList()))
+                .param(
+                        "endUses",
+                        String.join(",", r.endUses().stream().map(Enum::name).toList()))
                 .param("appliesTo", String.join(",", r.appliesToActs()))
                 .param("threshold", r.valueThresholdPercent())
                 .param("from", r.effectiveFrom())
@@ -244,13 +273,19 @@ public class ControlListStore {
     }
 
     public boolean ruleExists(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM cl_rule WHERE rule_key = :key").param("key", key)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM cl_rule WHERE rule_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public boolean suspensionExists(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM cl_suspension WHERE suspension_key = :key").param("key", key)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM cl_suspension WHERE suspension_key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void insertSuspension(Suspension s, String by, Instant at) {
@@ -348,7 +383,10 @@ public class ControlListStore {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static @Nullable Confidence confidence(@Nullable String s) {

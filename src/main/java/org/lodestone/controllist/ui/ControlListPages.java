@@ -30,21 +30,28 @@ class ControlListPages {
     }
 
     /** One table row: the entry version, its legal act and the suspension covering it on the date (if any). */
-    record Row(ControlEntry entry, @Nullable LegalAct act, @Nullable Suspension suspension, @Nullable LegalAct suspendedBy) {}
+    record Row(
+            ControlEntry entry,
+            @Nullable LegalAct act,
+            @Nullable Suspension suspension,
+            @Nullable LegalAct suspendedBy) {}
 
     @GetMapping("/control-list")
-    String browse(@RequestParam(required = false) @Nullable String date,
+    String browse(
+            @RequestParam(required = false) @Nullable String date,
             @RequestParam(required = false) @Nullable String element,
             @RequestParam(required = false) @Nullable String q,
-            Model model, HttpServletResponse response) {
-        model.addAttribute("date", date == null || date.isBlank() ? controlList.today().toString() : date.strip());
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute(
+                "date", date == null || date.isBlank() ? controlList.today().toString() : date.strip());
         model.addAttribute("element", element == null ? "" : element);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("revision", controlList.revision());
         try {
             LocalDate on = date == null || date.isBlank() ? controlList.today() : parse(date);
-            Map<String, LegalAct> acts = controlList.legalActs().stream()
-                    .collect(Collectors.toMap(LegalAct::key, Function.identity()));
+            Map<String, LegalAct> acts =
+                    controlList.legalActs().stream().collect(Collectors.toMap(LegalAct::key, Function.identity()));
             List<Row> rows = controlList.entriesInForce(on, element, q).stream()
                     .map(e -> {
                         Suspension s = controlList.suspensionOf(e, on);
@@ -56,8 +63,10 @@ class ControlListPages {
         } catch (ControlListProblem problem) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("rows", List.of());
-            model.addAttribute("errors", problem.fieldProblems().stream()
-                    .collect(Collectors.toMap(f -> f.field(), f -> f.reason(), (a, b) -> a + "; " + b)));
+            model.addAttribute(
+                    "errors",
+                    problem.fieldProblems().stream()
+                            .collect(Collectors.toMap(f -> f.field(), f -> f.reason(), (a, b) -> a + "; " + b)));
         }
         return "controllist/control-list";
     }

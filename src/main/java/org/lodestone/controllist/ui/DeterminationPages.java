@@ -74,9 +74,15 @@ class DeterminationPages {
             }
             String endUse = endUseText != null && !endUseText.isBlank() ? endUseText : endUseCode;
             return new DeterminationRequest(
-                    new DeterminationRequest.Item(controlNumber, hsCode, description, elements.isEmpty() ? null : elements),
-                    destination, endUse, date, foreignProduced,
-                    chineseContentValuePercent == null || chineseContentValuePercent.isBlank() ? null : chineseContentValuePercent);
+                    new DeterminationRequest.Item(
+                            controlNumber, hsCode, description, elements.isEmpty() ? null : elements),
+                    destination,
+                    endUse,
+                    date,
+                    foreignProduced,
+                    chineseContentValuePercent == null || chineseContentValuePercent.isBlank()
+                            ? null
+                            : chineseContentValuePercent);
         }
 
         private static String at(@Nullable List<String> list, int i) {
@@ -91,7 +97,9 @@ class DeterminationPages {
     }
 
     @PostMapping
-    String determine(@ModelAttribute("form") DeterminationForm form, Model model,
+    String determine(
+            @ModelAttribute("form") DeterminationForm form,
+            Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         try {
             model.addAttribute("result", controlList.determine(form.toRequest()));
@@ -101,7 +109,9 @@ class DeterminationPages {
             var errors = new LinkedHashMap<String, String>();
             for (FieldProblem f : problem.fieldProblems()) {
                 String field = f.field().startsWith("item.elements") ? "item.elements" : f.field();
-                String reason = f.field().startsWith("item.elements.") ? f.field().substring(14) + ": " + f.reason() : f.reason();
+                String reason = f.field().startsWith("item.elements.")
+                        ? f.field().substring(14) + ": " + f.reason()
+                        : f.reason();
                 errors.merge(field, reason, (a, b) -> a + "; " + b);
             }
             return render(model, errors);
