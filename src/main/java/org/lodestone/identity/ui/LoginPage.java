@@ -32,26 +32,36 @@ class LoginPage {
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         model.addAttribute("error", error(request));
-        model.addAttribute("loggedOut", request.getParameter("logout") != null);
+        model.addAttribute("loggedOut", flag(request, "logout"));
         model.addAttribute("providers", providers());
         return "identity/login";
     }
 
     private static @Nullable String error(HttpServletRequest request) {
         String detail = lastFailure(request);
-        if (request.getParameter("locked") != null) {
+        if (flag(request, "locked")) {
             return detail != null ? detail + "." : "This account is locked after repeated failed logins.";
         }
-        if (request.getParameter("disabled") != null) {
+        if (flag(request, "disabled")) {
             return "This account is disabled. Ask an administrator.";
         }
-        if (request.getParameter("oidc-error") != null) {
+        if (flag(request, "oidc-error")) {
             return detail != null ? detail : "Sign-in through the identity provider failed.";
         }
-        if (request.getParameter("error") != null) {
+        if (flag(request, "error")) {
             return "Wrong username or password.";
         }
         return null;
+    }
+
+    /** {@code /login?error} carries a bare flag, which some clients do not turn into a request parameter. */
+    private static boolean flag(HttpServletRequest request, String name) {
+        if (request.getParameter(name) != null) {
+            return true;
+        }
+        String query = request.getQueryString();
+        return query != null && java.util.Arrays.asList(query.split("&")).stream()
+                .anyMatch(p -> p.equals(name) || p.startsWith(name + "="));
     }
 
     /** The failure Spring Security left in the session; read once, so a reload does not repeat it. */
