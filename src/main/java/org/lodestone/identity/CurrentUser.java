@@ -1,5 +1,6 @@
 package org.lodestone.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,12 @@ public record CurrentUser(
         String organisationName,
         OrganisationKind organisationKind,
         @Nullable String jurisdiction,
-        Set<Role> roles) {
+        Set<Role> roles)
+        implements Serializable {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

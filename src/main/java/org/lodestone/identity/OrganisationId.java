@@ -1,8 +1,10 @@
 package org.lodestone.identity;
 
+import java.io.Serializable;
 import java.util.UUID;
 
-public record OrganisationId(UUID value) {
+/** Identifies an organisation; other modules refer to organisations by this id only. */
+public record OrganisationId(UUID value) implements Serializable {
 
     public static OrganisationId of(String raw) {
         return new OrganisationId(UUID.fromString(raw));

@@ -1,8 +1,10 @@
 package org.lodestone.identity;
 
+import java.io.Serializable;
 import java.util.UUID;
 
-public record UserId(UUID value) {
+/** Identifies a user; stable across renames. */
+public record UserId(UUID value) implements Serializable {
 
     public static UserId of(String raw) {
         return new UserId(UUID.fromString(raw));
