@@ -33,12 +33,25 @@ class AdminApiTests {
 
     @BeforeEach
     void adminToken() {
-        admin = "Bearer " + tokens.issue(principals.byUsername("admin").orElseThrow().user().id(), "admin-tests", 1).secret();
+        admin = "Bearer "
+                + tokens.issue(
+                                principals
+                                        .byUsername("admin")
+                                        .orElseThrow()
+                                        .user()
+                                        .id(),
+                                "admin-tests",
+                                1)
+                        .secret();
     }
 
     private MvcTestResult post(String path, String json) {
-        return mvc.post().uri(path).header(HttpHeaders.AUTHORIZATION, admin)
-                .contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+        return mvc.post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .exchange();
     }
 
     private static String body(MvcTestResult result) throws Exception {
@@ -70,13 +83,25 @@ class AdminApiTests {
     void authorityNeedsJurisdictionAndOthersMayNotHaveOne() {
         assertThat(post("/api/v1/admin/organisations", """
                 {"name": "No Jurisdiction", "kind": "AUTHORITY", "country": "CN"}
-                """)).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("jurisdiction");
+                """))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("jurisdiction");
         assertThat(post("/api/v1/admin/organisations", """
                 {"name": "Exporter With Jurisdiction", "kind": "EXPORTER", "country": "CN", "jurisdiction": "CN"}
-                """)).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("jurisdiction");
+                """))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("jurisdiction");
         assertThat(post("/api/v1/admin/organisations", """
                 {"name": "Wrong Region", "kind": "EXPORTER", "country": "CN", "region": "DE-BY"}
-                """)).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("region");
+                """))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("region");
     }
 
     @Test
@@ -97,18 +122,29 @@ class AdminApiTests {
 
         assertThat(post("/api/v1/admin/users", """
                 {"username": "x-%s", "displayName": "X", "organisationId": "%s", "roles": ["EMPEROR"]}
-                """.formatted(username, bureau))).hasStatus(422)
-                .bodyJson().extractingPath("$.errors[0].reason").asString().contains("unknown role 'EMPEROR'");
+                """.formatted(username, bureau)))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].reason")
+                .asString()
+                .contains("unknown role 'EMPEROR'");
 
         assertThat(post("/api/v1/admin/users", """
                 {"username": "y-%s", "displayName": "Y", "organisationId": "%s", "roles": ["APPLICANT"]}
-                """.formatted(username, bureau))).hasStatus(422)
-                .bodyJson().extractingPath("$.errors[0].reason").asString().contains("EXPORTER");
+                """.formatted(username, bureau)))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].reason")
+                .asString()
+                .contains("EXPORTER");
 
         assertThat(post("/api/v1/admin/users", """
                 {"username": "z-%s", "displayName": "Z", "organisationId": "%s", "roles": ["REVIEWER"], "password": "short"}
-                """.formatted(username, bureau))).hasStatus(422)
-                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("password");
+                """.formatted(username, bureau)))
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("password");
     }
 
     @Test
@@ -116,39 +152,64 @@ class AdminApiTests {
         String bureau = createBureau();
         MvcTestResult created = post("/api/v1/admin/users", """
                 {"username": "upd-%s", "displayName": "Before", "organisationId": "%s", "roles": ["REVIEWER"]}
-                """.formatted(UUID.randomUUID().toString().substring(0, 8), bureau));
+                """.formatted(
+                        UUID.randomUUID().toString().substring(0, 8), bureau));
         String id = JsonPath.read(body(created), "$.id");
         assertThat(created).hasHeader(HttpHeaders.ETAG, "\"0\"");
 
         String change = """
                 {"displayName": "After", "roles": ["REVIEWER", "SUPERVISOR"], "enabled": true}""";
-        MvcTestResult missing = mvc.put().uri("/api/v1/admin/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
-                .contentType(MediaType.APPLICATION_JSON).content(change).exchange();
-        assertThat(missing).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("version");
+        MvcTestResult missing = mvc.put()
+                .uri("/api/v1/admin/users/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(change)
+                .exchange();
+        assertThat(missing)
+                .hasStatus(422)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("version");
 
-        MvcTestResult updated = mvc.put().uri("/api/v1/admin/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
-                .header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON).content(change).exchange();
+        MvcTestResult updated = mvc.put()
+                .uri("/api/v1/admin/users/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.IF_MATCH, "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(change)
+                .exchange();
         assertThat(updated).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"1\"");
         assertThat(updated).bodyJson().extractingPath("$.roles").asList().containsExactly("REVIEWER", "SUPERVISOR");
         assertThat(updated).bodyJson().extractingPath("$.displayName").isEqualTo("After");
 
-        MvcTestResult stale = mvc.put().uri("/api/v1/admin/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
+        MvcTestResult stale = mvc.put()
+                .uri("/api/v1/admin/users/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"displayName\": \"Lost\", \"roles\": [\"REVIEWER\"], \"enabled\": true, \"version\": 0}")
                 .exchange();
         assertThat(stale).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(mvc.get().uri("/api/v1/admin/users/" + id).header(HttpHeaders.AUTHORIZATION, admin))
-                .bodyJson().extractingPath("$.displayName").isEqualTo("After");
+                .bodyJson()
+                .extractingPath("$.displayName")
+                .isEqualTo("After");
     }
 
     @Test
     void theLastAdministratorCannotBeDisabled() throws Exception {
         String id = principals.byUsername("admin").orElseThrow().user().id().toString();
-        MvcTestResult current = mvc.get().uri("/api/v1/admin/users/" + id).header(HttpHeaders.AUTHORIZATION, admin).exchange();
+        MvcTestResult current = mvc.get()
+                .uri("/api/v1/admin/users/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin)
+                .exchange();
         String version = current.getResponse().getHeader(HttpHeaders.ETAG);
-        MvcTestResult result = mvc.put().uri("/api/v1/admin/users/" + id).header(HttpHeaders.AUTHORIZATION, admin)
-                .header(HttpHeaders.IF_MATCH, version).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"displayName\": \"Admin\", \"roles\": [\"ADMIN\"], \"enabled\": false}").exchange();
+        MvcTestResult result = mvc.put()
+                .uri("/api/v1/admin/users/" + id)
+                .header(HttpHeaders.AUTHORIZATION, admin)
+                .header(HttpHeaders.IF_MATCH, version)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"displayName\": \"Admin\", \"roles\": [\"ADMIN\"], \"enabled\": false}")
+                .exchange();
         assertThat(result).hasStatus(409);
         assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("no enabled administrator");
         assertThat(principals.byUsername("admin").orElseThrow().isEnabled()).isTrue();
@@ -156,7 +217,10 @@ class AdminApiTests {
 
     @Test
     void meDescribesTheCaller() {
-        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, admin)).hasStatusOk()
-                .bodyJson().extractingPath("$.jurisdiction").isEqualTo("CN");
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, admin))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.jurisdiction")
+                .isEqualTo("CN");
     }
 }

@@ -25,7 +25,8 @@ class ApiTokenApiTests {
     JdbcClient jdbc;
 
     private String create(String username, String body) throws Exception {
-        MvcTestResult result = mvc.post().uri("/api/v1/auth/tokens")
+        MvcTestResult result = mvc.post()
+                .uri("/api/v1/auth/tokens")
                 .header(HttpHeaders.AUTHORIZATION, Demo.basic(username))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
@@ -35,7 +36,10 @@ class ApiTokenApiTests {
     }
 
     private MvcTestResult me(String token) {
-        return mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        return mvc.get()
+                .uri("/api/v1/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
     }
 
     @Test
@@ -55,7 +59,8 @@ class ApiTokenApiTests {
 
     @Test
     void emptyBodyGetsDefaults() {
-        MvcTestResult result = mvc.post().uri("/api/v1/auth/tokens")
+        MvcTestResult result = mvc.post()
+                .uri("/api/v1/auth/tokens")
                 .header(HttpHeaders.AUTHORIZATION, Demo.basic("consignee"))
                 .exchange();
         assertThat(result).hasStatus(201);
@@ -65,17 +70,23 @@ class ApiTokenApiTests {
     @Test
     void listShowsTokensButNeverTheSecretOrHash() throws Exception {
         String token = JsonPath.read(create("reviewer", "{\"name\":\"listing\"}"), "$.token");
-        MvcTestResult list = mvc.get().uri("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        MvcTestResult list = mvc.get()
+                .uri("/api/v1/auth/tokens")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
         assertThat(list).hasStatusOk();
         String body = list.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         List<Map<String, Object>> tokens = JsonPath.read(body, "$[?(@.name == 'listing')]");
         assertThat(tokens).hasSize(1);
-        assertThat(tokens.get(0)).containsKeys("id", "prefix", "createdAt", "expiresAt", "revoked")
+        assertThat(tokens.get(0))
+                .containsKeys("id", "prefix", "createdAt", "expiresAt", "revoked")
                 .doesNotContainKeys("token", "tokenHash", "secret");
         assertThat(tokens.get(0).get("prefix").toString()).isEqualTo(token.substring(0, 8));
         assertThat(body).doesNotContain(token.substring(8));
         String hash = jdbc.sql("SELECT token_hash FROM api_token WHERE id = :id")
-                .param("id", java.util.UUID.fromString(tokens.get(0).get("id").toString())).query(String.class).single();
+                .param("id", java.util.UUID.fromString(tokens.get(0).get("id").toString()))
+                .query(String.class)
+                .single();
         assertThat(body).doesNotContain(hash);
         assertThat(hash).hasSize(64).doesNotContain(token);
     }
@@ -101,10 +112,15 @@ class ApiTokenApiTests {
     void anotherUsersTokenCannotBeRevoked() throws Exception {
         String victim = JsonPath.read(create("enforcement", "{\"name\":\"victim\"}"), "$.id");
         String attacker = JsonPath.read(create("consignee", "{\"name\":\"attacker\"}"), "$.token");
-        assertThat(mvc.delete().uri("/api/v1/auth/tokens/" + victim).header(HttpHeaders.AUTHORIZATION, "Bearer " + attacker))
+        assertThat(mvc.delete()
+                        .uri("/api/v1/auth/tokens/" + victim)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + attacker))
                 .hasStatus(404);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = :id AND revoked_at IS NULL")
-                .param("id", java.util.UUID.fromString(victim)).query(Long.class).single()).isEqualTo(1L);
+                        .param("id", java.util.UUID.fromString(victim))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
@@ -129,26 +145,31 @@ class ApiTokenApiTests {
 
     @Test
     void wrongBasicPasswordIsRefusedWithProblem() {
-        MvcTestResult result = mvc.post().uri("/api/v1/auth/tokens")
+        MvcTestResult result = mvc.post()
+                .uri("/api/v1/auth/tokens")
                 .header(HttpHeaders.AUTHORIZATION, Demo.basic("admin", "wrong-password"))
                 .exchange();
         assertThat(result).hasStatus(401);
         assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).contains("Bearer error=\"invalid_token\"")
+        assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE))
+                .contains("Bearer error=\"invalid_token\"")
                 .anyMatch(h -> h.startsWith("Basic"));
         // reset the admin's failure count so this test cannot push the shared admin towards a lockout
-        jdbc.sql("UPDATE app_user SET failed_attempts = 0 WHERE username = 'admin'").update();
+        jdbc.sql("UPDATE app_user SET failed_attempts = 0 WHERE username = 'admin'")
+                .update();
     }
 
     @Test
     void basicIsAcceptedOnlyForCreatingTokens() {
-        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, Demo.basic("applicant"))).hasStatus(401);
+        assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, Demo.basic("applicant")))
+                .hasStatus(401);
     }
 
     @Test
     void aTokenCannotMintAnotherToken() throws Exception {
         String token = JsonPath.read(create("applicant", "{}"), "$.token");
-        MvcTestResult result = mvc.post().uri("/api/v1/auth/tokens")
+        MvcTestResult result = mvc.post()
+                .uri("/api/v1/auth/tokens")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange();
         assertThat(result).hasStatus(403);
@@ -157,7 +178,8 @@ class ApiTokenApiTests {
 
     @Test
     void expiryOutOfRangeNamesTheField() {
-        MvcTestResult result = mvc.post().uri("/api/v1/auth/tokens")
+        MvcTestResult result = mvc.post()
+                .uri("/api/v1/auth/tokens")
                 .header(HttpHeaders.AUTHORIZATION, Demo.basic("applicant"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"expiresInDays\": 366}")

@@ -19,7 +19,9 @@ class FormLoginTests {
 
     @Test
     void loginPageRendersFormWithCsrfToken() {
-        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/login"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("<form method=\"post\" action=\"/login\"")
                 .contains("name=\"_csrf\"")
                 .contains("name=\"username\"")
@@ -28,15 +30,21 @@ class FormLoginTests {
 
     @Test
     void postWithoutCsrfTokenIsForbidden() {
-        assertThat(mvc.post().uri("/login").param("username", "applicant").param("password", "demo")).hasStatus(403);
+        assertThat(mvc.post().uri("/login").param("username", "applicant").param("password", "demo"))
+                .hasStatus(403);
     }
 
     @Test
     void goodLoginRedirectsHomeAndChangesTheSessionId() {
         MockHttpSession session = new MockHttpSession();
         String before = session.getId();
-        MvcTestResult result = mvc.post().uri("/login").session(session)
-                .param("username", "applicant").param("password", "demo").with(csrf()).exchange();
+        MvcTestResult result = mvc.post()
+                .uri("/login")
+                .session(session)
+                .param("username", "applicant")
+                .param("password", "demo")
+                .with(csrf())
+                .exchange();
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
         assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
 
@@ -46,22 +54,34 @@ class FormLoginTests {
 
     @Test
     void badLoginShowsError() {
-        MvcTestResult result = mvc.post().uri("/login")
-                .param("username", "applicant").param("password", "not-demo").with(csrf()).exchange();
+        MvcTestResult result = mvc.post()
+                .uri("/login")
+                .param("username", "applicant")
+                .param("password", "not-demo")
+                .with(csrf())
+                .exchange();
         assertThat(result).hasRedirectedUrl("/login?error");
         assertThat(mvc.get().uri("/login?error")).hasStatusOk().bodyText().contains("Wrong username or password.");
     }
 
     @Test
     void unknownUserLooksLikeWrongPassword() {
-        assertThat(mvc.post().uri("/login").param("username", "nobody-here").param("password", "x").with(csrf()))
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .param("username", "nobody-here")
+                        .param("password", "x")
+                        .with(csrf()))
                 .hasRedirectedUrl("/login?error");
     }
 
     @Test
     void logoutNeedsPostAndEndsTheSession() {
-        MvcTestResult login = mvc.post().uri("/login")
-                .param("username", "consignee").param("password", "demo").with(csrf()).exchange();
+        MvcTestResult login = mvc.post()
+                .uri("/login")
+                .param("username", "consignee")
+                .param("password", "demo")
+                .with(csrf())
+                .exchange();
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
         assertThat(mvc.post().uri("/logout").session(session).with(csrf())).hasRedirectedUrl("/login?logout");
         assertThat(session.isInvalid()).isTrue();
@@ -70,7 +90,9 @@ class FormLoginTests {
 
     @Test
     void protectedPageSendsAnonymousToLogin() {
-        assertThat(mvc.get().uri("/account/tokens")).hasStatus3xxRedirection()
-                .redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/account/tokens"))
+                .hasStatus3xxRedirection()
+                .redirectedUrl()
+                .endsWith("/login");
     }
 }

@@ -122,7 +122,8 @@ class IdentityAuthorizationMatrixTests {
             case "NOBODY" -> Expect.DENY;
             case "USERS" -> caller == null ? Expect.LOGIN : Expect.ALLOW;
             default -> {
-                Set<Role> allowed = Arrays.stream(who.split(",")).map(Role::valueOf).collect(Collectors.toSet());
+                Set<Role> allowed =
+                        Arrays.stream(who.split(",")).map(Role::valueOf).collect(Collectors.toSet());
                 yield caller == null ? Expect.LOGIN : allowed.contains(caller) ? Expect.ALLOW : Expect.DENY;
             }
         };
@@ -152,15 +153,18 @@ class IdentityAuthorizationMatrixTests {
         MvcTestResult result = request.exchange();
         int status = result.getResponse().getStatus();
         String redirect = result.getResponse().getRedirectedUrl();
-        boolean toLogin = redirect != null && redirect.replaceFirst("^https?://[^/]+", "").equals("/login");
+        boolean toLogin =
+                redirect != null && redirect.replaceFirst("^https?://[^/]+", "").equals("/login");
         String seen = status + (redirect == null ? "" : " -> " + redirect);
         switch (expect) {
-            case ALLOW -> assertThat(status == 401 || status == 403 || toLogin).as(seen).isFalse();
+            case ALLOW ->
+                assertThat(status == 401 || status == 403 || toLogin).as(seen).isFalse();
             case DENY -> assertThat(status).as(seen).isEqualTo(403);
             case LOGIN -> {
                 if (api) {
                     assertThat(status).as(seen).isEqualTo(401);
-                    assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).as(seen)
+                    assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE))
+                            .as(seen)
                             .anyMatch(h -> h.startsWith("Bearer") || h.startsWith("Basic"));
                 } else {
                     assertThat(toLogin).as(seen).isTrue();
@@ -168,7 +172,9 @@ class IdentityAuthorizationMatrixTests {
             }
         }
         if (api && (status == 401 || status == 403)) {
-            assertThat(result.getResponse().getContentType()).as(seen).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(result.getResponse().getContentType())
+                    .as(seen)
+                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         }
     }
 }

@@ -48,17 +48,27 @@ class LockoutTests {
     @BeforeEach
     void createUser() {
         username = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-        var ministry = organisations.findByNameAndKind("Ministry of Commerce", OrganisationKind.AUTHORITY).orElseThrow();
-        administration.createUser(new UserRequest(username, "Lockout Test", null, PASSWORD, ministry.id().toString(),
-                List.of("AUDITOR"), null, null));
+        var ministry = organisations
+                .findByNameAndKind("Ministry of Commerce", OrganisationKind.AUTHORITY)
+                .orElseThrow();
+        administration.createUser(new UserRequest(
+                username, "Lockout Test", null, PASSWORD, ministry.id().toString(), List.of("AUDITOR"), null, null));
     }
 
     private MvcTestResult formLogin(String password) {
-        return mvc.post().uri("/login").param("username", username).param("password", password).with(csrf()).exchange();
+        return mvc.post()
+                .uri("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
+                .exchange();
     }
 
     private MvcTestResult basicLogin(String password) {
-        return mvc.post().uri("/api/v1/auth/tokens").header(HttpHeaders.AUTHORIZATION, Demo.basic(username, password)).exchange();
+        return mvc.post()
+                .uri("/api/v1/auth/tokens")
+                .header(HttpHeaders.AUTHORIZATION, Demo.basic(username, password))
+                .exchange();
     }
 
     @Test
@@ -77,13 +87,20 @@ class LockoutTests {
         var admin = principals.byUsername("admin").orElseThrow().user();
         String adminToken = tokens.issue(admin.id(), "unlock", 1).secret();
         String id = principals.byUsername(username).orElseThrow().user().id().toString();
-        MvcTestResult listed = mvc.get().uri("/api/v1/admin/users/" + id)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken).exchange();
-        assertThat((String) JsonPath.read(listed.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.lockedUntil"))
+        MvcTestResult listed = mvc.get()
+                .uri("/api/v1/admin/users/" + id)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)
+                .exchange();
+        assertThat((String)
+                        JsonPath.read(listed.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.lockedUntil"))
                 .isNotNull();
-        assertThat(mvc.post().uri("/api/v1/admin/users/" + id + "/unlock")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)).hasStatusOk()
-                .bodyJson().extractingPath("$.failedAttempts").isEqualTo(0);
+        assertThat(mvc.post()
+                        .uri("/api/v1/admin/users/" + id + "/unlock")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.failedAttempts")
+                .isEqualTo(0);
 
         assertThat(formLogin(PASSWORD)).hasRedirectedUrl("/");
         assertThat(basicLogin(PASSWORD)).hasStatus(201);
@@ -96,9 +113,16 @@ class LockoutTests {
         }
         MvcTestResult locked = formLogin("wrong-6");
         assertThat(locked).hasRedirectedUrl("/login?locked");
-        var page = mvc.get().uri("/login?locked").session((org.springframework.mock.web.MockHttpSession)
-                locked.getRequest().getSession()).exchange();
-        assertThat(page).hasStatusOk().bodyText().contains("Account locked until").contains("UTC");
+        var page = mvc.get()
+                .uri("/login?locked")
+                .session((org.springframework.mock.web.MockHttpSession)
+                        locked.getRequest().getSession())
+                .exchange();
+        assertThat(page)
+                .hasStatusOk()
+                .bodyText()
+                .contains("Account locked until")
+                .contains("UTC");
     }
 
     @Test

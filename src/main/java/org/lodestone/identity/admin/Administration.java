@@ -87,8 +87,10 @@ public class Administration {
             region = region.toUpperCase(Locale.ROOT);
             var m = SUBDIVISION.matcher(region);
             if (!m.matches() || (country != null && !m.group(1).equals(country.value()))) {
-                errors.put("region", "must be an ISO 3166-2 subdivision" + (country == null ? "" : " of " + country)
-                        + ", e.g. CN-JX; was '" + request.region() + "'");
+                errors.put(
+                        "region",
+                        "must be an ISO 3166-2 subdivision" + (country == null ? "" : " of " + country)
+                                + ", e.g. CN-JX; was '" + request.region() + "'");
             }
         }
         String jurisdiction = blankToNull(request.jurisdiction());
@@ -98,8 +100,10 @@ public class Administration {
             } else {
                 jurisdiction = jurisdiction.toUpperCase(Locale.ROOT);
                 if (!validJurisdiction(jurisdiction)) {
-                    errors.put("jurisdiction", "must be an ISO 3166-1 country (CN) or ISO 3166-2 subdivision (CN-JX); was '"
-                            + request.jurisdiction() + "'");
+                    errors.put(
+                            "jurisdiction",
+                            "must be an ISO 3166-1 country (CN) or ISO 3166-2 subdivision (CN-JX); was '"
+                                    + request.jurisdiction() + "'");
                 }
             }
         } else if (kind != null && jurisdiction != null) {
@@ -108,9 +112,10 @@ public class Administration {
         if (!errors.isEmpty()) {
             throw IdentityProblem.invalid(errors);
         }
-        Organisation created = organisations.create(new NewOrganisation(name, nameOriginal, kind, country, region,
-                kind == OrganisationKind.AUTHORITY ? jurisdiction : null));
-        audit.record(AuditRecord.success("ORGANISATION_CREATED", "organisation", created.id().toString())
+        Organisation created = organisations.create(new NewOrganisation(
+                name, nameOriginal, kind, country, region, kind == OrganisationKind.AUTHORITY ? jurisdiction : null));
+        audit.record(AuditRecord.success(
+                        "ORGANISATION_CREATED", "organisation", created.id().toString())
                 .withDetail("name=" + created.name() + ", kind=" + created.kind() + ", country=" + created.country()));
         return created;
     }
@@ -122,22 +127,28 @@ public class Administration {
         if (username == null) {
             errors.put("username", "is required");
         } else if (!USERNAME.matcher(username).matches()) {
-            errors.put("username", "must be 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting"
-                    + " with a letter or digit");
+            errors.put(
+                    "username",
+                    "must be 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting"
+                            + " with a letter or digit");
         }
         String displayName = required(errors, "displayName", request.displayName(), 200);
         String email = email(errors, request.email());
         String password = request.password();
         if (password != null && (password.length() < MIN_PASSWORD || password.length() > 256)) {
-            errors.put("password", "must be between " + MIN_PASSWORD + " and 256 characters (leave it out for an"
-                    + " OIDC-only user)");
+            errors.put(
+                    "password",
+                    "must be between " + MIN_PASSWORD + " and 256 characters (leave it out for an"
+                            + " OIDC-only user)");
         }
         Organisation organisation = null;
         if (blankToNull(request.organisationId()) == null) {
             errors.put("organisationId", "is required");
         } else {
             try {
-                organisation = organisations.find(OrganisationId.of(request.organisationId().strip())).orElse(null);
+                organisation = organisations
+                        .find(OrganisationId.of(request.organisationId().strip()))
+                        .orElse(null);
             } catch (IllegalArgumentException e) {
                 // not a UUID: reported below like an unknown id
             }
@@ -149,10 +160,16 @@ public class Administration {
         if (!errors.isEmpty()) {
             throw IdentityProblem.invalid(errors);
         }
-        UserAccount created = users.create(new NewUser(username, displayName, email,
-                password == null ? null : encoder.encode(password), organisation.id(), roles));
+        UserAccount created = users.create(new NewUser(
+                username,
+                displayName,
+                email,
+                password == null ? null : encoder.encode(password),
+                organisation.id(),
+                roles));
         audit.record(AuditRecord.success("USER_CREATED", "user", created.id().toString())
-                .withDetail("username=" + username + ", organisation=" + organisation.id() + ", roles=" + sorted(roles)));
+                .withDetail(
+                        "username=" + username + ", organisation=" + organisation.id() + ", roles=" + sorted(roles)));
         return created;
     }
 
@@ -165,8 +182,9 @@ public class Administration {
         if (version == null) {
             errors.put("version", "is required: send the version you read as If-Match header or as field 'version'");
         } else if (ifMatchVersion != null && request.version() != null && !ifMatchVersion.equals(request.version())) {
-            errors.put("version", "If-Match (" + ifMatchVersion + ") and field 'version' (" + request.version()
-                    + ") disagree");
+            errors.put(
+                    "version",
+                    "If-Match (" + ifMatchVersion + ") and field 'version' (" + request.version() + ") disagree");
         }
         String displayName = required(errors, "displayName", request.displayName(), 200);
         String email = email(errors, request.email());
@@ -179,10 +197,12 @@ public class Administration {
         }
         UserAccount updated = users.update(id, new UserChange(displayName, email, roles, request.enabled(), version));
         if (users.countEnabledWithRole(Role.ADMIN) == 0) {
-            throw IdentityProblem.conflict("this change would leave no enabled administrator; make someone else ADMIN first");
+            throw IdentityProblem.conflict(
+                    "this change would leave no enabled administrator; make someone else ADMIN first");
         }
         audit.record(AuditRecord.success("USER_UPDATED", "user", id.toString())
-                .withDetail("roles=" + sorted(roles) + ", enabled=" + request.enabled() + ", version=" + updated.version()));
+                .withDetail("roles=" + sorted(roles) + ", enabled=" + request.enabled() + ", version="
+                        + updated.version()));
         return updated;
     }
 
@@ -195,7 +215,8 @@ public class Administration {
         return user(id);
     }
 
-    private Set<Role> roles(Map<String, String> errors, @Nullable List<String> raw, @Nullable Organisation organisation) {
+    private Set<Role> roles(
+            Map<String, String> errors, @Nullable List<String> raw, @Nullable Organisation organisation) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (raw == null || raw.isEmpty()) {
             errors.put("roles", "at least one role is required; known roles: " + Arrays.toString(Role.values()));
@@ -208,8 +229,10 @@ public class Administration {
                 return roles;
             }
             if (organisation != null && kindFor(role) != organisation.kind()) {
-                errors.put("roles", "role " + role + " needs an organisation of kind " + kindFor(role) + ", but '"
-                        + organisation.name() + "' is " + organisation.kind());
+                errors.put(
+                        "roles",
+                        "role " + role + " needs an organisation of kind " + kindFor(role) + ", but '"
+                                + organisation.name() + "' is " + organisation.kind());
                 return roles;
             }
             roles.add(role);
@@ -294,5 +317,4 @@ public class Administration {
     private static String sorted(Set<Role> roles) {
         return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
     }
-
 }

@@ -46,19 +46,31 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 
     /** The fictional demo world: one exporter in Jiangxi, its German customer, the provincial bureau and the ministry. */
     record DemoOrganisation(
-            String key, String name, @Nullable String nameOriginal, OrganisationKind kind, String country,
-            @Nullable String region, @Nullable String jurisdiction) {}
+            String key,
+            String name,
+            @Nullable String nameOriginal,
+            OrganisationKind kind,
+            String country,
+            @Nullable String region,
+            @Nullable String jurisdiction) {}
 
     record DemoUser(String username, String displayName, String organisationKey, Role role) {}
 
     static final List<DemoOrganisation> DEMO_ORGANISATIONS = List.of(
-            new DemoOrganisation("exporter", "Demo Magnetics Co., Ltd.", "演示磁材有限公司", OrganisationKind.EXPORTER, "CN",
-                    "CN-JX", null),
-            new DemoOrganisation("consignee", "Demo Motorenwerk GmbH", null, OrganisationKind.FOREIGN_PARTY, "DE", "DE-BY",
-                    null),
-            new DemoOrganisation("bureau", "Jiangxi Provincial Department of Commerce", "江西省商务厅",
-                    OrganisationKind.AUTHORITY, "CN", "CN-JX", "CN-JX"),
-            new DemoOrganisation("ministry", "Ministry of Commerce", "商务部", OrganisationKind.AUTHORITY, "CN", "CN-BJ", "CN"));
+            new DemoOrganisation(
+                    "exporter", "Demo Magnetics Co., Ltd.", "演示磁材有限公司", OrganisationKind.EXPORTER, "CN", "CN-JX", null),
+            new DemoOrganisation(
+                    "consignee", "Demo Motorenwerk GmbH", null, OrganisationKind.FOREIGN_PARTY, "DE", "DE-BY", null),
+            new DemoOrganisation(
+                    "bureau",
+                    "Jiangxi Provincial Department of Commerce",
+                    "江西省商务厅",
+                    OrganisationKind.AUTHORITY,
+                    "CN",
+                    "CN-JX",
+                    "CN-JX"),
+            new DemoOrganisation(
+                    "ministry", "Ministry of Commerce", "商务部", OrganisationKind.AUTHORITY, "CN", "CN-BJ", "CN"));
 
     static final List<DemoUser> DEMO_USERS = List.of(
             new DemoUser("applicant", "Li Na (Applicant)", "exporter", Role.APPLICANT),
@@ -107,8 +119,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
                         lodestone.identity.bootstrap-admin.password (at least %d characters) and \
                         lodestone.identity.bootstrap-admin.organisation (environment variables \
                         LODESTONE_IDENTITY_BOOTSTRAPADMIN_USERNAME, LODESTONE_IDENTITY_BOOTSTRAPADMIN_PASSWORD, \
-                        LODESTONE_IDENTITY_BOOTSTRAPADMIN_ORGANISATION) for the first start."""
-                        .formatted(Administration.MIN_PASSWORD));
+                        LODESTONE_IDENTITY_BOOTSTRAPADMIN_ORGANISATION) for the first start.""".formatted(Administration.MIN_PASSWORD));
             }
         }
     }
@@ -123,21 +134,37 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         List<UserAccount> accounts = users.all();
         StringBuilder block = new StringBuilder("\n");
         String rule = "=".repeat(78);
-        block.append(rule).append('\n')
+        block.append(rule)
+                .append('\n')
                 .append("  DEMO MODE - sample organisations and users, NOT for real cases\n")
-                .append("  Every demo user's password is: ").append(DEMO_PASSWORD).append('\n')
-                .append(rule).append('\n')
+                .append("  Every demo user's password is: ")
+                .append(DEMO_PASSWORD)
+                .append('\n')
+                .append(rule)
+                .append('\n')
                 .append("  Organisations:\n");
         for (Organisation o : orgs) {
-            block.append(String.format(Locale.ROOT, "    %-14s %-44s %s%s%n", o.kind(), o.name(), o.country(),
+            block.append(String.format(
+                    Locale.ROOT,
+                    "    %-14s %-44s %s%s%n",
+                    o.kind(),
+                    o.name(),
+                    o.country(),
                     o.jurisdiction() == null ? "" : ", jurisdiction " + o.jurisdiction()));
         }
         block.append("  Users (username / roles / organisation):\n");
         for (UserAccount u : accounts) {
-            String org = orgs.stream().filter(o -> o.id().equals(u.organisationId())).map(Organisation::name)
-                    .findFirst().orElse("?");
-            block.append(String.format(Locale.ROOT, "    %-12s %-24s %s%n", u.username(),
-                    u.roles().stream().sorted().map(Role::name).collect(Collectors.joining(",")), org));
+            String org = orgs.stream()
+                    .filter(o -> o.id().equals(u.organisationId()))
+                    .map(Organisation::name)
+                    .findFirst()
+                    .orElse("?");
+            block.append(String.format(
+                    Locale.ROOT,
+                    "    %-12s %-24s %s%n",
+                    u.username(),
+                    u.roles().stream().sorted().map(Role::name).collect(Collectors.joining(",")),
+                    org));
         }
         block.append(rule);
         log.info("{}", block);
@@ -147,10 +174,16 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         List<String> created = new ArrayList<>();
         var byKey = new java.util.HashMap<String, Organisation>();
         for (DemoOrganisation d : DEMO_ORGANISATIONS) {
-            Organisation org = organisations.findByNameAndKind(d.name(), d.kind()).orElse(null);
+            Organisation org =
+                    organisations.findByNameAndKind(d.name(), d.kind()).orElse(null);
             if (org == null) {
-                org = organisations.create(new NewOrganisation(d.name(), d.nameOriginal(), d.kind(), new CountryCode(d.country()),
-                        d.region(), d.jurisdiction()));
+                org = organisations.create(new NewOrganisation(
+                        d.name(),
+                        d.nameOriginal(),
+                        d.kind(),
+                        new CountryCode(d.country()),
+                        d.region(),
+                        d.jurisdiction()));
                 recordCreation("ORGANISATION_CREATED", "organisation", org.id().toString(), "demo " + d.name());
                 created.add(d.name());
             }
@@ -158,8 +191,13 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         }
         for (DemoUser d : DEMO_USERS) {
             if (users.findByUsername(d.username()).isEmpty()) {
-                UserAccount user = users.create(new NewUser(d.username(), d.displayName(), d.username() + "@demo.invalid",
-                        encoder.encode(DEMO_PASSWORD), byKey.get(d.organisationKey()).id(), EnumSet.of(d.role())));
+                UserAccount user = users.create(new NewUser(
+                        d.username(),
+                        d.displayName(),
+                        d.username() + "@demo.invalid",
+                        encoder.encode(DEMO_PASSWORD),
+                        byKey.get(d.organisationKey()).id(),
+                        EnumSet.of(d.role())));
                 recordCreation("USER_CREATED", "user", user.id().toString(), "demo user " + d.username());
                 created.add(d.username());
             }
@@ -181,9 +219,11 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         String password = admin.password();
         if (password == null || password.length() < Administration.MIN_PASSWORD) {
             throw new IllegalStateException("lodestone.identity.bootstrap-admin.password must be set and at least "
-                    + Administration.MIN_PASSWORD + " characters long to create the bootstrap administrator '" + username + "'");
+                    + Administration.MIN_PASSWORD + " characters long to create the bootstrap administrator '"
+                    + username + "'");
         }
-        String orgName = admin.organisation() == null ? "" : admin.organisation().strip();
+        String orgName =
+                admin.organisation() == null ? "" : admin.organisation().strip();
         if (orgName.isEmpty()) {
             throw new IllegalStateException("lodestone.identity.bootstrap-admin.organisation must name the AUTHORITY"
                     + " organisation of the bootstrap administrator '" + username + "'");
@@ -193,19 +233,24 @@ class IdentityBootstrap implements SmartInitializingSingleton {
                     + "' is not an ISO 3166-1 alpha-2 country code");
         }
         CountryCode country = CountryCode.of(admin.country());
-        String jurisdiction = admin.jurisdiction() == null || admin.jurisdiction().isBlank()
-                ? country.value() : admin.jurisdiction().strip().toUpperCase(Locale.ROOT);
+        String jurisdiction =
+                admin.jurisdiction() == null || admin.jurisdiction().isBlank()
+                        ? country.value()
+                        : admin.jurisdiction().strip().toUpperCase(Locale.ROOT);
         if (!Administration.validJurisdiction(jurisdiction)) {
             throw new IllegalStateException("lodestone.identity.bootstrap-admin.jurisdiction '" + jurisdiction
                     + "' is neither an ISO 3166-1 country nor an ISO 3166-2 subdivision");
         }
-        Organisation org = organisations.findByNameAndKind(orgName, OrganisationKind.AUTHORITY).orElse(null);
+        Organisation org = organisations
+                .findByNameAndKind(orgName, OrganisationKind.AUTHORITY)
+                .orElse(null);
         if (org == null) {
-            org = organisations.create(new NewOrganisation(orgName, null, OrganisationKind.AUTHORITY, country, null, jurisdiction));
+            org = organisations.create(
+                    new NewOrganisation(orgName, null, OrganisationKind.AUTHORITY, country, null, jurisdiction));
             recordCreation("ORGANISATION_CREATED", "organisation", org.id().toString(), "bootstrap " + orgName);
         }
-        UserAccount user = users.create(new NewUser(username, username, null, encoder.encode(password), org.id(),
-                Set.of(Role.ADMIN)));
+        UserAccount user = users.create(
+                new NewUser(username, username, null, encoder.encode(password), org.id(), Set.of(Role.ADMIN)));
         recordCreation("USER_CREATED", "user", user.id().toString(), "bootstrap administrator " + username);
         log.info("Created bootstrap administrator '{}' in organisation '{}'", username, orgName);
     }

@@ -34,13 +34,16 @@ class AdminApi {
 
     @GetMapping("/organisations")
     List<Views.OrganisationView> organisations() {
-        return administration.organisations().stream().map(Views.OrganisationView::of).toList();
+        return administration.organisations().stream()
+                .map(Views.OrganisationView::of)
+                .toList();
     }
 
     @PostMapping("/organisations")
     ResponseEntity<Views.OrganisationView> createOrganisation(@RequestBody OrganisationRequest request) {
         var created = Views.OrganisationView.of(administration.createOrganisation(request));
-        return ResponseEntity.created(URI.create("/api/v1/admin/organisations/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/admin/organisations/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/users")

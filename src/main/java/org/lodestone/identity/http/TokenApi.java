@@ -37,9 +37,12 @@ class TokenApi {
     @PostMapping
     ResponseEntity<Views.CreatedToken> create(@RequestBody(required = false) @Nullable CreateToken request) {
         CurrentUser user = CurrentUserRequired.of(identity);
-        ApiTokens.Issued issued = tokens.issue(user.id(), request == null ? null : request.name(),
-                request == null ? null : request.expiresInDays());
-        var body = new Views.CreatedToken(issued.token().id().toString(), issued.token().name(), issued.secret(),
+        ApiTokens.Issued issued = tokens.issue(
+                user.id(), request == null ? null : request.name(), request == null ? null : request.expiresInDays());
+        var body = new Views.CreatedToken(
+                issued.token().id().toString(),
+                issued.token().name(),
+                issued.secret(),
                 issued.token().expiresAt());
         return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + body.id()))
                 .header("Cache-Control", "no-store")
@@ -48,7 +51,9 @@ class TokenApi {
 
     @GetMapping
     List<Views.Token> list() {
-        return tokens.ownedBy(CurrentUserRequired.of(identity).id()).stream().map(Views.Token::of).toList();
+        return tokens.ownedBy(CurrentUserRequired.of(identity).id()).stream()
+                .map(Views.Token::of)
+                .toList();
     }
 
     @DeleteMapping("/{id}")

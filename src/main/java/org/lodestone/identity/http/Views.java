@@ -25,30 +25,63 @@ final class Views {
             List<String> roles) {
 
         static Me of(CurrentUser u) {
-            return new Me(u.id().toString(), u.username(), u.displayName(), u.organisationId().toString(),
-                    u.organisationName(), u.organisationKind().name(), u.jurisdiction(), roleNames(u.roles()));
+            return new Me(
+                    u.id().toString(),
+                    u.username(),
+                    u.displayName(),
+                    u.organisationId().toString(),
+                    u.organisationName(),
+                    u.organisationKind().name(),
+                    u.jurisdiction(),
+                    roleNames(u.roles()));
         }
     }
 
     record CreatedToken(String id, String name, String token, Instant expiresAt) {}
 
     record Token(
-            String id, String name, String prefix, Instant createdAt, Instant expiresAt, @Nullable Instant lastUsedAt,
+            String id,
+            String name,
+            String prefix,
+            Instant createdAt,
+            Instant expiresAt,
+            @Nullable Instant lastUsedAt,
             boolean revoked) {
 
         static Token of(ApiTokenRecord t) {
-            return new Token(t.id().toString(), t.name(), t.prefix(), t.createdAt(), t.expiresAt(), t.lastUsedAt(),
+            return new Token(
+                    t.id().toString(),
+                    t.name(),
+                    t.prefix(),
+                    t.createdAt(),
+                    t.expiresAt(),
+                    t.lastUsedAt(),
                     t.revokedAt() != null);
         }
     }
 
     record OrganisationView(
-            String id, String name, @Nullable String nameOriginal, String kind, String country, @Nullable String region,
-            @Nullable String jurisdiction, long version, Instant createdAt) {
+            String id,
+            String name,
+            @Nullable String nameOriginal,
+            String kind,
+            String country,
+            @Nullable String region,
+            @Nullable String jurisdiction,
+            long version,
+            Instant createdAt) {
 
         static OrganisationView of(Organisation o) {
-            return new OrganisationView(o.id().toString(), o.name(), o.nameOriginal(), o.kind().name(),
-                    o.country().value(), o.region(), o.jurisdiction(), o.version(), o.createdAt());
+            return new OrganisationView(
+                    o.id().toString(),
+                    o.name(),
+                    o.nameOriginal(),
+                    o.kind().name(),
+                    o.country().value(),
+                    o.region(),
+                    o.jurisdiction(),
+                    o.version(),
+                    o.createdAt());
         }
     }
 
@@ -67,9 +100,19 @@ final class Views {
             Instant createdAt) {
 
         static UserView of(UserAccount u) {
-            return new UserView(u.id().toString(), u.username(), u.displayName(), u.email(), u.organisationId().toString(),
-                    roleNames(u.roles()), u.enabled(), u.passwordHash() != null, u.failedAttempts(), u.lockedUntil(),
-                    u.version(), u.createdAt());
+            return new UserView(
+                    u.id().toString(),
+                    u.username(),
+                    u.displayName(),
+                    u.email(),
+                    u.organisationId().toString(),
+                    roleNames(u.roles()),
+                    u.enabled(),
+                    u.passwordHash() != null,
+                    u.failedAttempts(),
+                    u.lockedUntil(),
+                    u.version(),
+                    u.createdAt());
         }
     }
 

@@ -29,7 +29,8 @@ final class Denials {
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();
             request.setAttribute(DEFAULT_DENY, Boolean.TRUE);
-            request.setAttribute(REASON, "No access policy covers " + request.getMethod() + " " + request.getRequestURI());
+            request.setAttribute(
+                    REASON, "No access policy covers " + request.getMethod() + " " + request.getRequestURI());
             return new AuthorizationDecision(false);
         };
     }
@@ -46,8 +47,10 @@ final class Denials {
                 Authentication auth = authentication.get();
                 boolean granted = auth instanceof UsernamePasswordAuthenticationToken && auth.isAuthenticated();
                 if (!granted) {
-                    context.getRequest().setAttribute(REASON,
-                            "API tokens are created with your username and password (HTTP Basic), not with a token");
+                    context.getRequest()
+                            .setAttribute(
+                                    REASON,
+                                    "API tokens are created with your username and password (HTTP Basic), not with a token");
                 }
                 return new AuthorizationDecision(granted);
             }

@@ -12,14 +12,21 @@ import org.springframework.stereotype.Component;
 class IdentityEndpointPolicy implements EndpointPolicy {
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/login", "/logout", "/oauth2/**", "/login/oauth2/**").permitAll()
-                .requestMatchers("/account/**").authenticated()
-                .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").access(Denials.passwordOnly())
-                .requestMatchers("/api/v1/auth/**", "/api/v1/me").authenticated()
-                .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/login", "/logout", "/oauth2/**", "/login/oauth2/**")
+                .permitAll()
+                .requestMatchers("/account/**")
+                .authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
+                .access(Denials.passwordOnly())
+                .requestMatchers("/api/v1/auth/**", "/api/v1/me")
+                .authenticated()
+                .requestMatchers("/api/v1/admin/**")
+                .hasRole(Role.ADMIN.name())
                 // The audit module sits below identity and may not depend on it, so it cannot contribute an
                 // EndpointPolicy bean; its API's rule lives here instead.
-                .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name());
+                .requestMatchers("/api/v1/audit/**")
+                .hasRole(Role.AUDITOR.name());
     }
 }

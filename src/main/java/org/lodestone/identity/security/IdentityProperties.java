@@ -11,10 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code LODESTONE_IDENTITY_BOOTSTRAPADMIN_USERNAME}, {@code _PASSWORD}, {@code _ORGANISATION}).
  */
 @ConfigurationProperties("lodestone.identity")
-public record IdentityProperties(@DefaultValue Lockout lockout, @DefaultValue Oidc oidc, @DefaultValue BootstrapAdmin bootstrapAdmin) {
+public record IdentityProperties(
+        @DefaultValue Lockout lockout,
+        @DefaultValue Oidc oidc,
+        @DefaultValue BootstrapAdmin bootstrapAdmin) {
 
     /** {@code maxAttempts} consecutive failures lock the account for {@code duration}. */
-    public record Lockout(@DefaultValue("5") int maxAttempts, @DefaultValue("15m") Duration duration) {
+    public record Lockout(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("15m") Duration duration) {
 
         public Lockout {
             if (maxAttempts < 1) {

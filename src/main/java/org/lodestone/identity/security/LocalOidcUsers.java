@@ -35,7 +35,8 @@ final class LocalOidcUsers implements OAuth2UserService<OidcUserRequest, OidcUse
         Object value = remote.getClaims().get(claim);
         String provider = request.getClientRegistration().getRegistrationId();
         if (value == null || value.toString().isBlank()) {
-            throw refused("The identity provider did not send the claim '" + claim + "' that names your Lodestone user");
+            throw refused(
+                    "The identity provider did not send the claim '" + claim + "' that names your Lodestone user");
         }
         String username = value.toString();
         UserAccount user = users.findByUsername(username).orElse(null);

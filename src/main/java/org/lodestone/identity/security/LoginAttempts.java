@@ -53,15 +53,21 @@ class LoginAttempts {
     @Transactional
     public Optional<Instant> failed(UserAccount user, String method) {
         int failures = users.countFailure(user.id());
-        audit.record(failure(LOGIN_FAILED, user.id().toString(), "method=" + method + ", reason=bad credentials, consecutive="
-                + failures, actor(user)));
+        audit.record(failure(
+                LOGIN_FAILED,
+                user.id().toString(),
+                "method=" + method + ", reason=bad credentials, consecutive=" + failures,
+                actor(user)));
         if (failures < lockout.maxAttempts()) {
             return Optional.empty();
         }
         Instant until = Instant.now().plus(lockout.duration()).truncatedTo(ChronoUnit.SECONDS);
         users.lock(user.id(), until);
-        audit.record(failure(ACCOUNT_LOCKED, user.id().toString(), "until=" + until + " after " + failures
-                + " consecutive failures", actor(user)));
+        audit.record(failure(
+                ACCOUNT_LOCKED,
+                user.id().toString(),
+                "until=" + until + " after " + failures + " consecutive failures",
+                actor(user)));
         return Optional.of(until);
     }
 
@@ -69,8 +75,11 @@ class LoginAttempts {
     @Transactional
     public void refused(String username, @Nullable UserAccount user, String method, String reason) {
         AuditActor actor = user == null ? new AuditActor(username, null) : actor(user);
-        audit.record(failure(LOGIN_FAILED, user == null ? null : user.id().toString(), "method=" + method + ", reason="
-                + reason, actor));
+        audit.record(failure(
+                LOGIN_FAILED,
+                user == null ? null : user.id().toString(),
+                "method=" + method + ", reason=" + reason,
+                actor));
     }
 
     static String lockedMessage(Instant until) {

@@ -20,7 +20,8 @@ final class LoginFailures extends SimpleUrlAuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         saveException(request, failure);
         String target = switch (failure) {

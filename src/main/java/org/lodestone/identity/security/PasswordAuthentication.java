@@ -40,7 +40,9 @@ class PasswordAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         String method = "password";
         Optional<UserAccount> found = users.findByUsername(username);
         if (found.isEmpty()) {

@@ -22,6 +22,10 @@ class PasswordConfiguration {
     PasswordEncoder passwordEncoder() {
         return new DelegatingPasswordEncoder(
                 ARGON2,
-                Map.of(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+                Map.of(
+                        ARGON2,
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 }

@@ -38,6 +38,7 @@ public class Principals {
                 org.kind(),
                 org.jurisdiction(),
                 account.roles());
-        return new LodestonePrincipal(user, account.passwordHash(), account.enabled(), account.lockedUntil(), null, null);
+        return new LodestonePrincipal(
+                user, account.passwordHash(), account.enabled(), account.lockedUntil(), null, null);
     }
 }

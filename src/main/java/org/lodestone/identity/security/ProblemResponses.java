@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final RequestMatcher TOKEN_CREATION = PathPatternRequestMatcher.pathPattern(
-            org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens");
+    static final RequestMatcher TOKEN_CREATION =
+            PathPatternRequestMatcher.pathPattern(org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens");
 
     private final JsonMapper json;
 
@@ -43,8 +43,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             write(request, response, HttpStatus.FORBIDDEN, String.valueOf(Denials.reason(request)));
             return;
         }
-        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, failure instanceof BadCredentialsException
-                ? "Bearer error=\"invalid_token\"" : "Bearer");
+        response.addHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                failure instanceof BadCredentialsException ? "Bearer error=\"invalid_token\"" : "Bearer");
         if (TOKEN_CREATION.matches(request)) {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Lodestone\", charset=\"UTF-8\"");
         }
@@ -55,7 +56,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         String reason = Denials.reason(request);
-        write(request, response, HttpStatus.FORBIDDEN, reason != null ? reason : "Your roles do not allow this request");
+        write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                reason != null ? reason : "Your roles do not allow this request");
     }
 
     /** Only messages Lodestone wrote itself reach the caller; anything else gets a generic sentence. */

@@ -103,7 +103,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(new AccessDeniedHandlerImpl()))
                 .authorizeHttpRequests(this::applyPolicies);
         if (clients.getIfAvailable() != null) {
-            var oidcUsers = new LocalOidcUsers(users, principals, attempts, properties.oidc().usernameClaim());
+            var oidcUsers = new LocalOidcUsers(
+                    users, principals, attempts, properties.oidc().usernameClaim());
             http.oauth2Login(oauth -> oauth.loginPage("/login")
                     .userInfoEndpoint(info -> info.oidcUserService(oidcUsers))
                     .failureHandler(failures)

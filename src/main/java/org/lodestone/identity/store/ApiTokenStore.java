@@ -26,7 +26,8 @@ public class ApiTokenStore {
         this.jdbc = jdbc;
     }
 
-    public ApiTokenRecord insert(UserId owner, String name, String hash, String prefix, Instant createdAt, Instant expiresAt) {
+    public ApiTokenRecord insert(
+            UserId owner, String name, String hash, String prefix, Instant createdAt, Instant expiresAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO api_token (id, user_id, name, token_hash, prefix, created_at, expires_at)
@@ -66,11 +67,13 @@ public class ApiTokenStore {
 
     /** Revokes a token of this owner; false if the owner has no such token or it was already revoked. */
     public boolean revoke(UUID id, UserId owner, Instant at) {
-        return jdbc.sql("UPDATE api_token SET revoked_at = :at WHERE id = :id AND user_id = :userId AND revoked_at IS NULL")
-                .param("at", Sql.ts(at))
-                .param("id", id)
-                .param("userId", owner.value())
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE api_token SET revoked_at = :at WHERE id = :id AND user_id = :userId AND revoked_at IS NULL")
+                        .param("at", Sql.ts(at))
+                        .param("id", id)
+                        .param("userId", owner.value())
+                        .update()
+                == 1;
     }
 
     public void touch(UUID id, Instant at) {

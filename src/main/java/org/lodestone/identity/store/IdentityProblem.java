@@ -16,7 +16,8 @@ public final class IdentityProblem extends ErrorResponseException {
         super(status, problem(status, title, detail, errors), null);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, List<Map<String, String>> errors) {
+    private static ProblemDetail problem(
+            HttpStatus status, String title, String detail, List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (!errors.isEmpty()) {
@@ -51,7 +52,10 @@ public final class IdentityProblem extends ErrorResponseException {
 
     public static IdentityProblem duplicate(String field, String reason) {
         return new IdentityProblem(
-                HttpStatus.CONFLICT, "Conflict", field + ": " + reason, List.of(Map.of("field", field, "reason", reason)));
+                HttpStatus.CONFLICT,
+                "Conflict",
+                field + ": " + reason,
+                List.of(Map.of("field", field, "reason", reason)));
     }
 
     public static IdentityProblem staleVersion(String what, long expected) {

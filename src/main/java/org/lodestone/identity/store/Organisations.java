@@ -44,8 +44,8 @@ public class Organisations {
                     .param("createdAt", Sql.ts(now))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw IdentityProblem.duplicate("name", "an organisation of kind " + org.kind() + " named '" + org.name()
-                    + "' already exists");
+            throw IdentityProblem.duplicate(
+                    "name", "an organisation of kind " + org.kind() + " named '" + org.name() + "' already exists");
         }
         return find(id).orElseThrow();
     }

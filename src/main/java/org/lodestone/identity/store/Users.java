@@ -82,7 +82,9 @@ public class Users {
                     .add(Role.valueOf(rs.getString("role")));
         });
         List<UserAccount> users = new ArrayList<>();
-        for (UserAccount u : jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY username").query(this::map).list()) {
+        for (UserAccount u : jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY username")
+                .query(this::map)
+                .list()) {
             users.add(withRoles(u, roles.getOrDefault(u.id().value(), Set.of())));
         }
         return users;
@@ -106,7 +108,9 @@ public class Users {
             }
             throw IdentityProblem.staleVersion("user " + id, change.version());
         }
-        jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id.value()).update();
+        jdbc.sql("DELETE FROM user_role WHERE user_id = :id")
+                .param("id", id.value())
+                .update();
         insertRoles(id, change.roles());
         return find(id).orElseThrow();
     }
@@ -148,10 +152,7 @@ public class Users {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_id = u.id
                 WHERE u.enabled = TRUE AND r.role = :role
-                """)
-                .param("role", role.name())
-                .query(Long.class)
-                .single();
+                """).param("role", role.name()).query(Long.class).single();
     }
 
     private void insertRoles(UserId id, Set<Role> roles) {
@@ -174,8 +175,19 @@ public class Users {
     }
 
     private static UserAccount withRoles(UserAccount u, Set<Role> roles) {
-        return new UserAccount(u.id(), u.username(), u.displayName(), u.email(), u.passwordHash(), u.organisationId(),
-                roles, u.enabled(), u.failedAttempts(), u.lockedUntil(), u.version(), u.createdAt());
+        return new UserAccount(
+                u.id(),
+                u.username(),
+                u.displayName(),
+                u.email(),
+                u.passwordHash(),
+                u.organisationId(),
+                roles,
+                u.enabled(),
+                u.failedAttempts(),
+                u.lockedUntil(),
+                u.version(),
+                u.createdAt());
     }
 
     private UserAccount map(ResultSet rs, int row) throws SQLException {

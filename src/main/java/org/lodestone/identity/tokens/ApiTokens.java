@@ -70,10 +70,16 @@ public class ApiTokens {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ApiTokenRecord token = store.insert(owner, tokenName, hash(secret), secret.substring(0, DISPLAY_PREFIX_LENGTH), now,
+        ApiTokenRecord token = store.insert(
+                owner,
+                tokenName,
+                hash(secret),
+                secret.substring(0, DISPLAY_PREFIX_LENGTH),
+                now,
                 now.plus(Duration.ofDays(days)));
-        audit.record(AuditRecord.success("TOKEN_CREATED", "api_token", token.id().toString())
-                .withDetail("name=" + tokenName + ", expiresAt=" + token.expiresAt()));
+        audit.record(
+                AuditRecord.success("TOKEN_CREATED", "api_token", token.id().toString())
+                        .withDetail("name=" + tokenName + ", expiresAt=" + token.expiresAt()));
         return new Issued(token, secret);
     }
 
@@ -91,7 +97,8 @@ public class ApiTokens {
             return;
         }
         store.revoke(id, owner, Instant.now());
-        audit.record(AuditRecord.success("TOKEN_REVOKED", "api_token", id.toString()).withDetail("name=" + token.name()));
+        audit.record(
+                AuditRecord.success("TOKEN_REVOKED", "api_token", id.toString()).withDetail("name=" + token.name()));
     }
 
     /** Checks a presented secret and notes when it was last used. */

@@ -60,8 +60,9 @@ class LoginPage {
             return true;
         }
         String query = request.getQueryString();
-        return query != null && java.util.Arrays.asList(query.split("&")).stream()
-                .anyMatch(p -> p.equals(name) || p.startsWith(name + "="));
+        return query != null
+                && java.util.Arrays.asList(query.split("&")).stream()
+                        .anyMatch(p -> p.equals(name) || p.startsWith(name + "="));
     }
 
     /** The failure Spring Security left in the session; read once, so a reload does not repeat it. */
@@ -80,8 +81,8 @@ class LoginPage {
         if (clients.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object r : registrations) {
                 if (r instanceof ClientRegistration registration) {
-                    providers.add(new Provider(registration.getClientName(),
-                            "/oauth2/authorization/" + registration.getRegistrationId()));
+                    providers.add(new Provider(
+                            registration.getClientName(), "/oauth2/authorization/" + registration.getRegistrationId()));
                 }
             }
         }

@@ -49,10 +49,12 @@ class ProductionModeTests {
 
     @Test
     void refusesAShortBootstrapPassword() {
-        assertThatThrownBy(() -> start(fileDatabase(),
-                "lodestone.identity.bootstrap-admin.username=root",
-                "lodestone.identity.bootstrap-admin.password=short",
-                "lodestone.identity.bootstrap-admin.organisation=Ministry of Commerce").close())
+        assertThatThrownBy(() -> start(
+                                fileDatabase(),
+                                "lodestone.identity.bootstrap-admin.username=root",
+                                "lodestone.identity.bootstrap-admin.password=short",
+                                "lodestone.identity.bootstrap-admin.organisation=Ministry of Commerce")
+                        .close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 12 characters");
     }
@@ -60,14 +62,17 @@ class ProductionModeTests {
     @Test
     void createsTheBootstrapAdministratorOnceAndKeepsItAcrossRestarts() throws Exception {
         String url = fileDatabase();
-        try (var context = start(url,
+        try (var context = start(
+                url,
                 "lodestone.identity.bootstrap-admin.username=root",
                 "lodestone.identity.bootstrap-admin.password=a very long secret",
                 "lodestone.identity.bootstrap-admin.organisation=Ministry of Commerce")) {
             Users users = context.getBean(Users.class);
             var root = users.findByUsername("root").orElseThrow();
             assertThat(root.roles()).containsExactly(Role.ADMIN);
-            assertThat(root.passwordHash()).startsWith("{argon2@SpringSecurity_v5_8}").doesNotContain("a very long secret");
+            assertThat(root.passwordHash())
+                    .startsWith("{argon2@SpringSecurity_v5_8}")
+                    .doesNotContain("a very long secret");
             assertThat(users.findByUsername("applicant")).isEmpty();
             assertThat(users.all()).hasSize(1);
             var orgs = context.getBean(Organisations.class).all();

@@ -22,18 +22,19 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * mapped to the local user named by the configured claim and nobody else gets in. Explicit endpoint URIs keep the
  * test from calling a discovery endpoint.
  */
-@SpringBootTest(properties = {
-    "spring.security.oauth2.client.registration.corp.client-id=lodestone",
-    "spring.security.oauth2.client.registration.corp.client-secret=secret",
-    "spring.security.oauth2.client.registration.corp.client-name=Corporate SSO",
-    "spring.security.oauth2.client.registration.corp.authorization-grant-type=authorization_code",
-    "spring.security.oauth2.client.registration.corp.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
-    "spring.security.oauth2.client.registration.corp.scope=openid,profile",
-    "spring.security.oauth2.client.provider.corp.authorization-uri=https://idp.example.test/authorize",
-    "spring.security.oauth2.client.provider.corp.token-uri=https://idp.example.test/token",
-    "spring.security.oauth2.client.provider.corp.jwk-set-uri=https://idp.example.test/jwks",
-    "lodestone.identity.oidc.username-claim=preferred_username"
-})
+@SpringBootTest(
+        properties = {
+            "spring.security.oauth2.client.registration.corp.client-id=lodestone",
+            "spring.security.oauth2.client.registration.corp.client-secret=secret",
+            "spring.security.oauth2.client.registration.corp.client-name=Corporate SSO",
+            "spring.security.oauth2.client.registration.corp.authorization-grant-type=authorization_code",
+            "spring.security.oauth2.client.registration.corp.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+            "spring.security.oauth2.client.registration.corp.scope=openid,profile",
+            "spring.security.oauth2.client.provider.corp.authorization-uri=https://idp.example.test/authorize",
+            "spring.security.oauth2.client.provider.corp.token-uri=https://idp.example.test/token",
+            "spring.security.oauth2.client.provider.corp.jwk-set-uri=https://idp.example.test/jwks",
+            "lodestone.identity.oidc.username-claim=preferred_username"
+        })
 @AutoConfigureMockMvc
 class OidcConfigurationTests {
 
@@ -54,7 +55,8 @@ class OidcConfigurationTests {
 
     @Test
     void authorizationRequestRedirectsToTheProvider() {
-        assertThat(mvc.get().uri("/oauth2/authorization/corp")).hasStatus3xxRedirection()
+        assertThat(mvc.get().uri("/oauth2/authorization/corp"))
+                .hasStatus3xxRedirection()
                 .redirectedUrl()
                 .startsWith("https://idp.example.test/authorize?")
                 .contains("client_id=lodestone")
@@ -64,17 +66,26 @@ class OidcConfigurationTests {
 
     @Test
     void loginPageOffersTheProvider() {
-        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/login"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Sign in with Corporate SSO")
                 .contains("href=\"/oauth2/authorization/corp\"");
     }
 
     private OidcUserRequest request(Map<String, Object> claims) {
         Instant now = Instant.now();
-        var idToken = new OidcIdToken("id-token", now, now.plusSeconds(60),
-                new java.util.HashMap<>(Map.of("sub", "abc-123", "iss", "https://idp.example.test")) {{ putAll(claims); }});
-        var access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "at", now, now.plusSeconds(60),
-                java.util.Set.of("openid"));
+        var idToken = new OidcIdToken(
+                "id-token",
+                now,
+                now.plusSeconds(60),
+                new java.util.HashMap<>(Map.of("sub", "abc-123", "iss", "https://idp.example.test")) {
+                    {
+                        putAll(claims);
+                    }
+                });
+        var access = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER, "at", now, now.plusSeconds(60), java.util.Set.of("openid"));
         return new OidcUserRequest(clients.findByRegistrationId("corp"), access, idToken);
     }
 

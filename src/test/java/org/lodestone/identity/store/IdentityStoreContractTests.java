@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.Role;
-import org.lodestone.support.TestDatabases;
 import org.lodestone.shared.CountryCode;
+import org.lodestone.support.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The identity tables behave the same on H2 (PostgreSQL mode) and on PostgreSQL. */
@@ -38,12 +38,17 @@ class IdentityStoreContractTests {
         }
 
         private Organisation bureau() {
-            return organisations.create(new NewOrganisation("Jiangxi Bureau", "江西省商务厅", OrganisationKind.AUTHORITY,
-                    new CountryCode("CN"), "CN-JX", "CN-JX"));
+            return organisations.create(new NewOrganisation(
+                    "Jiangxi Bureau", "江西省商务厅", OrganisationKind.AUTHORITY, new CountryCode("CN"), "CN-JX", "CN-JX"));
         }
 
         private UserAccount reviewer(Organisation org) {
-            return users.create(new NewUser("reviewer", "Reviewer", "r@example.org", "{noop}x", org.id(),
+            return users.create(new NewUser(
+                    "reviewer",
+                    "Reviewer",
+                    "r@example.org",
+                    "{noop}x",
+                    org.id(),
                     EnumSet.of(Role.REVIEWER, Role.SUPERVISOR)));
         }
 
@@ -54,8 +59,10 @@ class IdentityStoreContractTests {
             assertThat(found.nameOriginal()).isEqualTo("江西省商务厅");
             assertThat(found.jurisdiction()).isEqualTo("CN-JX");
             assertThat(found.country()).isEqualTo(new CountryCode("CN"));
-            assertThat(organisations.findByNameAndKind("Jiangxi Bureau", OrganisationKind.AUTHORITY)).contains(found);
-            assertThat(organisations.findByNameAndKind("Jiangxi Bureau", OrganisationKind.EXPORTER)).isEmpty();
+            assertThat(organisations.findByNameAndKind("Jiangxi Bureau", OrganisationKind.AUTHORITY))
+                    .contains(found);
+            assertThat(organisations.findByNameAndKind("Jiangxi Bureau", OrganisationKind.EXPORTER))
+                    .isEmpty();
         }
 
         @Test
@@ -78,19 +85,23 @@ class IdentityStoreContractTests {
             Organisation org = bureau();
             reviewer(org);
             assertThatThrownBy(() -> reviewer(org))
-                    .isInstanceOfSatisfying(IdentityProblem.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(409));
+                    .isInstanceOfSatisfying(
+                            IdentityProblem.class,
+                            p -> assertThat(p.getStatusCode().value()).isEqualTo(409));
         }
 
         @Test
         void updateIsOptimistic() {
             UserAccount user = reviewer(bureau());
-            UserAccount updated = users.update(user.id(), new UserChange("Renamed", null, Set.of(Role.AUDITOR), false, 0));
+            UserAccount updated =
+                    users.update(user.id(), new UserChange("Renamed", null, Set.of(Role.AUDITOR), false, 0));
             assertThat(updated.version()).isEqualTo(1);
             assertThat(updated.roles()).containsExactly(Role.AUDITOR);
             assertThat(updated.enabled()).isFalse();
             assertThat(updated.email()).isNull();
 
-            assertThatThrownBy(() -> users.update(user.id(), new UserChange("Stale", null, Set.of(Role.ADMIN), true, 0)))
+            assertThatThrownBy(
+                            () -> users.update(user.id(), new UserChange("Stale", null, Set.of(Role.ADMIN), true, 0)))
                     .isInstanceOfSatisfying(IdentityProblem.class, p -> {
                         assertThat(p.getStatusCode().value()).isEqualTo(409);
                         assertThat(p.detail()).contains("version 0");
