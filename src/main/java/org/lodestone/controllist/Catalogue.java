@@ -97,7 +97,7 @@ class Catalogue implements ControlList, ApplicationRunner {
                 store.load(parsed.data(), parsed.sha256(), ControlListYaml.RESOURCE, "system", Instant.now(clock));
                 audit.record(
                         "CONTROL_LIST_SEEDED",
-                        "ControlList",
+                        "CONTROL_LIST",
                         parsed.data().revision(),
                         "Seeded from " + ControlListYaml.RESOURCE + " revision "
                                 + parsed.data().revision() + " (sha256 " + parsed.sha256() + "): "
@@ -219,7 +219,7 @@ class Catalogue implements ControlList, ApplicationRunner {
         Instant now = Instant.now(clock);
         store.insertEntry(key, by, now);
         store.insertVersion(first, by, now);
-        audit.record("CONTROL_ENTRY_CREATED", "ControlEntry", key, describe(first));
+        audit.record("CONTROL_ENTRY_CREATED", "CONTROL_ENTRY", key, describe(first));
         refreshAfterCommit();
         return entry(key);
     }
@@ -268,7 +268,7 @@ class Catalogue implements ControlList, ApplicationRunner {
         store.insertVersion(next, by, now);
         audit.record(
                 "CONTROL_ENTRY_AMENDED",
-                "ControlEntry",
+                "CONTROL_ENTRY",
                 key,
                 describe(next)
                         + (closed == null
@@ -287,7 +287,7 @@ class Catalogue implements ControlList, ApplicationRunner {
             throw ControlListProblem.conflict("key", "a legal act with key '" + act.key() + "' already exists");
         }
         store.insertLegalAct(act, actor(), Instant.now(clock));
-        audit.record("LEGAL_ACT_RECORDED", "LegalAct", act.key(), act.citation());
+        audit.record("LEGAL_ACT_RECORDED", "LEGAL_ACT", act.key(), act.citation());
         refreshAfterCommit();
         return act;
     }
@@ -311,7 +311,7 @@ class Catalogue implements ControlList, ApplicationRunner {
         store.insertSuspension(s, by, Instant.now(clock));
         audit.record(
                 s.supersedes() == null ? "SUSPENSION_RECORDED" : "SUSPENSION_SUPERSEDED",
-                "Suspension",
+                "SUSPENSION",
                 s.key(),
                 "by " + s.legalActKey() + ", suspends " + s.suspendsActs() + " " + s.suspendsRules() + " from "
                         + s.startsOn() + " to " + s.endsOn() + ", extensionVerified " + s.extensionVerified()

@@ -51,6 +51,11 @@ public final class TestDatabases {
         registry.add("spring.flyway.schemas", () -> schema);
     }
 
+    /** JDBC URL of a new, empty schema on the test PostgreSQL server (credentials: {@link #postgresUser()} etc.). */
+    public static String newPostgresUrl() {
+        return postgresUrl(newPostgresSchema());
+    }
+
     public static void migrate(DataSource ds) {
         Flyway.configure()
                 .dataSource(ds)
@@ -68,11 +73,11 @@ public final class TestDatabases {
         return env("LODESTONE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     }
 
-    static String postgresUser() {
+    public static String postgresUser() {
         return env("LODESTONE_TEST_POSTGRES_USER", "postgres");
     }
 
-    static String postgresPassword() {
+    public static String postgresPassword() {
         return env("LODESTONE_TEST_POSTGRES_PASSWORD", "");
     }
 

@@ -115,7 +115,7 @@ public class Administration {
         Organisation created = organisations.create(new NewOrganisation(
                 name, nameOriginal, kind, country, region, kind == OrganisationKind.AUTHORITY ? jurisdiction : null));
         audit.record(AuditRecord.success(
-                        "ORGANISATION_CREATED", "organisation", created.id().toString())
+                        "ORGANISATION_CREATED", "ORGANISATION", created.id().toString())
                 .withDetail("name=" + created.name() + ", kind=" + created.kind() + ", country=" + created.country()));
         return created;
     }
@@ -167,7 +167,7 @@ public class Administration {
                 password == null ? null : encoder.encode(password),
                 organisation.id(),
                 roles));
-        audit.record(AuditRecord.success("USER_CREATED", "user", created.id().toString())
+        audit.record(AuditRecord.success("USER_CREATED", "USER", created.id().toString())
                 .withDetail(
                         "username=" + username + ", organisation=" + organisation.id() + ", roles=" + sorted(roles)));
         return created;
@@ -200,7 +200,7 @@ public class Administration {
             throw IdentityProblem.conflict(
                     "this change would leave no enabled administrator; make someone else ADMIN first");
         }
-        audit.record(AuditRecord.success("USER_UPDATED", "user", id.toString())
+        audit.record(AuditRecord.success("USER_UPDATED", "USER", id.toString())
                 .withDetail("roles=" + sorted(roles) + ", enabled=" + request.enabled() + ", version="
                         + updated.version()));
         return updated;
@@ -210,7 +210,7 @@ public class Administration {
     public UserAccount unlock(UserId id) {
         UserAccount user = user(id);
         users.clearFailures(id);
-        audit.record(AuditRecord.success("USER_UNLOCKED", "user", id.toString())
+        audit.record(AuditRecord.success("USER_UNLOCKED", "USER", id.toString())
                 .withDetail("wasLockedUntil=" + user.lockedUntil()));
         return user(id);
     }

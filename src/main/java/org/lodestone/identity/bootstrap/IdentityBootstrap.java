@@ -184,7 +184,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
                         new CountryCode(d.country()),
                         d.region(),
                         d.jurisdiction()));
-                recordCreation("ORGANISATION_CREATED", "organisation", org.id().toString(), "demo " + d.name());
+                recordCreation("ORGANISATION_CREATED", "ORGANISATION", org.id().toString(), "demo " + d.name());
                 created.add(d.name());
             }
             byKey.put(d.key(), org);
@@ -198,7 +198,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
                         encoder.encode(DEMO_PASSWORD),
                         byKey.get(d.organisationKey()).id(),
                         EnumSet.of(d.role())));
-                recordCreation("USER_CREATED", "user", user.id().toString(), "demo user " + d.username());
+                recordCreation("USER_CREATED", "USER", user.id().toString(), "demo user " + d.username());
                 created.add(d.username());
             }
         }
@@ -247,11 +247,11 @@ class IdentityBootstrap implements SmartInitializingSingleton {
         if (org == null) {
             org = organisations.create(
                     new NewOrganisation(orgName, null, OrganisationKind.AUTHORITY, country, null, jurisdiction));
-            recordCreation("ORGANISATION_CREATED", "organisation", org.id().toString(), "bootstrap " + orgName);
+            recordCreation("ORGANISATION_CREATED", "ORGANISATION", org.id().toString(), "bootstrap " + orgName);
         }
         UserAccount user = users.create(
                 new NewUser(username, username, null, encoder.encode(password), org.id(), Set.of(Role.ADMIN)));
-        recordCreation("USER_CREATED", "user", user.id().toString(), "bootstrap administrator " + username);
+        recordCreation("USER_CREATED", "USER", user.id().toString(), "bootstrap administrator " + username);
         log.info("Created bootstrap administrator '{}' in organisation '{}'", username, orgName);
     }
 

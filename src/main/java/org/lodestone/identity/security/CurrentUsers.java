@@ -5,6 +5,7 @@ import org.lodestone.audit.AuditActor;
 import org.lodestone.audit.AuditActors;
 import org.lodestone.identity.CurrentUser;
 import org.lodestone.identity.Identity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,24 @@ class CurrentUsers implements Identity, AuditActors {
         return Optional.empty();
     }
 
-    /** Username and organisation of the current user; "system" outside any request (start-up, scheduled jobs). */
+    /**
+     * Username and organisation of the current user; "system" outside any request (start-up, scheduled jobs),
+     * "anonymous" for unauthenticated callers, and the bare name for any other authenticated principal.
+     */
     @Override
     public AuditActor current() {
-        return currentUser()
-                .map(u -> new AuditActor(u.username(), u.organisationId().toString()))
-                .orElseGet(() -> SecurityContextHolder.getContext().getAuthentication() == null
-                        ? AuditActor.SYSTEM
-                        : AuditActor.ANONYMOUS);
+        Optional<CurrentUser> user = currentUser();
+        if (user.isPresent()) {
+            return new AuditActor(
+                    user.get().username(), user.get().organisationId().toString());
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return AuditActor.SYSTEM;
+        }
+        if (authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+            return AuditActor.ANONYMOUS;
+        }
+        return new AuditActor(authentication.getName(), null);
     }
 }

@@ -44,7 +44,7 @@ class LoginAttempts {
         if (user.failedAttempts() > 0 || user.lockedUntil() != null) {
             users.clearFailures(user.id());
         }
-        audit.record(AuditRecord.success(LOGIN_SUCCEEDED, "user", user.id().toString())
+        audit.record(AuditRecord.success(LOGIN_SUCCEEDED, "USER", user.id().toString())
                 .withDetail("method=" + method)
                 .by(actor(user)));
     }
@@ -87,7 +87,7 @@ class LoginAttempts {
     }
 
     private static AuditRecord failure(String action, @Nullable String userId, String detail, AuditActor actor) {
-        return new AuditRecord(action, "user", userId, AuditRecord.Outcome.FAILURE, detail, actor);
+        return new AuditRecord(action, "USER", userId, AuditRecord.Outcome.FAILURE, detail, actor);
     }
 
     private static AuditActor actor(UserAccount user) {

@@ -78,7 +78,7 @@ public class ApiTokens {
                 now,
                 now.plus(Duration.ofDays(days)));
         audit.record(
-                AuditRecord.success("TOKEN_CREATED", "api_token", token.id().toString())
+                AuditRecord.success("TOKEN_CREATED", "API_TOKEN", token.id().toString())
                         .withDetail("name=" + tokenName + ", expiresAt=" + token.expiresAt()));
         return new Issued(token, secret);
     }
@@ -98,7 +98,7 @@ public class ApiTokens {
         }
         store.revoke(id, owner, Instant.now());
         audit.record(
-                AuditRecord.success("TOKEN_REVOKED", "api_token", id.toString()).withDetail("name=" + token.name()));
+                AuditRecord.success("TOKEN_REVOKED", "API_TOKEN", id.toString()).withDetail("name=" + token.name()));
     }
 
     /** Checks a presented secret and notes when it was last used. */

@@ -16,7 +16,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Production mode: no demo data, a bootstrap administrator from properties, and no start without an administrator. */
+/** Production mode (prod profile, PostgreSQL): no demo data, a bootstrap administrator from properties, and no start without an administrator. */
 class ProductionModeTests {
 
     @TempDir
@@ -25,17 +25,23 @@ class ProductionModeTests {
     private ConfigurableApplicationContext start(String url, String... properties) {
         // Command-line arguments, because builder properties are defaults that application.yml would override.
         var args = new java.util.ArrayList<>(java.util.List.of(
-                "--lodestone.demo=false", "--spring.datasource.url=" + url, "--lodestone.data-dir=" + dir));
+                "--spring.profiles.active=prod",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + TestDatabases.postgresUser(),
+                "--spring.datasource.password=" + TestDatabases.postgresPassword(),
+                "--lodestone.data-dir=" + dir,
+                "--server.port=0"));
         for (String p : properties) {
             args.add("--" + p);
         }
         return new SpringApplicationBuilder(Lodestone.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .run(args.toArray(String[]::new));
     }
 
+    /** Production runs on PostgreSQL only (RunModeGuard refuses H2), so these tests do too. */
     private String fileDatabase() {
-        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + TestDatabases.H2_OPTIONS;
+        return TestDatabases.newPostgresUrl();
     }
 
     @Test
@@ -81,7 +87,9 @@ class ProductionModeTests {
                 assertThat(o.jurisdiction()).isEqualTo("CN");
             });
         }
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("db"));
+        assertThat(Files.list(dir))
+                .as("production mode writes nothing into the demo data directory")
+                .isEmpty();
 
         // Second start without bootstrap properties: the administrator from the first start is still there.
         try (var context = start(url)) {
