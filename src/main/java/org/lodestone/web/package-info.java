@@ -3,7 +3,7 @@
  * description. Nothing depends on this module; feature modules keep their own pages in their {@code ui} packages.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "controllist"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "controllist", "licensing"})
 package org.lodestone.web;
 
 import org.jspecify.annotations.NullMarked;
