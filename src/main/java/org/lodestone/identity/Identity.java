@@ -1,5 +1,6 @@
 package org.lodestone.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Facade of the identity module for other modules. */
@@ -7,4 +8,12 @@ public interface Identity {
 
     /** The user behind the current request, if one is authenticated (form login, API token or OIDC). */
     Optional<CurrentUser> currentUser();
+
+    Optional<OrganisationProfile> organisation(OrganisationId id);
+
+    /** All organisations of a kind, by name; used e.g. to route applications to the competent authority. */
+    List<OrganisationProfile> organisations(OrganisationKind kind);
+
+    /** Enabled users of the organisation holding the role, for notifications and assignment. */
+    List<UserContact> members(OrganisationId organisation, Role role);
 }

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.lodestone.identity.CurrentUser;
 import org.lodestone.identity.Identity;
 import org.lodestone.identity.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What the layout needs on every page, whichever module's controller renders it: whether this is demo mode (the
  * banner), who is logged in (navigation by role), the version and the request id (footer, error reports).
- * {@link Identity} is optional so the shell renders, as anonymous, even where no identity module is present.
  */
 @ControllerAdvice
 class LayoutAttributes {
@@ -25,9 +23,9 @@ class LayoutAttributes {
     private static final String USER_ATTRIBUTE = LayoutAttributes.class.getName() + ".currentUser";
 
     private final boolean demo;
-    private final ObjectProvider<Identity> identity;
+    private final Identity identity;
 
-    LayoutAttributes(@Value("${lodestone.demo:true}") boolean demo, ObjectProvider<Identity> identity) {
+    LayoutAttributes(@Value("${lodestone.demo:true}") boolean demo, Identity identity) {
         this.demo = demo;
         this.identity = identity;
     }
@@ -44,8 +42,7 @@ class LayoutAttributes {
         if (request.getAttribute(USER_ATTRIBUTE) instanceof Optional<?> cached) {
             return (CurrentUser) cached.orElse(null);
         }
-        Identity id = identity.getIfAvailable();
-        Optional<CurrentUser> user = id == null ? Optional.empty() : id.currentUser();
+        Optional<CurrentUser> user = identity.currentUser();
         request.setAttribute(USER_ATTRIBUTE, user);
         return user.orElse(null);
     }

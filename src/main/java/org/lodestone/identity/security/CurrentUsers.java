@@ -1,10 +1,16 @@
 package org.lodestone.identity.security;
 
+import java.util.List;
 import java.util.Optional;
 import org.lodestone.audit.AuditActor;
 import org.lodestone.audit.AuditActors;
 import org.lodestone.identity.CurrentUser;
 import org.lodestone.identity.Identity;
+import org.lodestone.identity.OrganisationId;
+import org.lodestone.identity.OrganisationKind;
+import org.lodestone.identity.OrganisationProfile;
+import org.lodestone.identity.Role;
+import org.lodestone.identity.UserContact;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,6 +19,27 @@ import org.springframework.stereotype.Component;
 /** Reads the current user from the security context, whichever of the three logins put it there. */
 @Component
 class CurrentUsers implements Identity, AuditActors {
+
+    private final Directory directory;
+
+    CurrentUsers(Directory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Optional<OrganisationProfile> organisation(OrganisationId id) {
+        return directory.organisation(id);
+    }
+
+    @Override
+    public List<OrganisationProfile> organisations(OrganisationKind kind) {
+        return directory.organisations(kind);
+    }
+
+    @Override
+    public List<UserContact> members(OrganisationId organisation, Role role) {
+        return directory.members(organisation, role);
+    }
 
     @Override
     public Optional<CurrentUser> currentUser() {

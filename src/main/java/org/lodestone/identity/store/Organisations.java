@@ -65,6 +65,13 @@ public class Organisations {
                 .optional();
     }
 
+    public List<Organisation> ofKind(OrganisationKind kind) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE kind = :kind ORDER BY name")
+                .param("kind", kind.name())
+                .query(Organisations::map)
+                .list();
+    }
+
     public List<Organisation> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation ORDER BY kind, name")
                 .query(Organisations::map)

@@ -90,6 +90,23 @@ public class Users {
         return users;
     }
 
+    /** Enabled users of the organisation holding the role, by username. */
+    public List<UserAccount> members(OrganisationId organisation, Role role) {
+        return jdbc
+                .sql("SELECT " + COLUMNS + """
+                         FROM app_user
+                        WHERE organisation_id = :org AND enabled
+                          AND id IN (SELECT user_id FROM user_role WHERE role = :role)
+                        ORDER BY username""")
+                .param("org", organisation.value())
+                .param("role", role.name())
+                .query(this::map)
+                .list()
+                .stream()
+                .map(this::withRoles)
+                .toList();
+    }
+
     /** Applies an administrator's change if nobody changed the user since {@code change.version()}. */
     public UserAccount update(UserId id, UserChange change) {
         int rows = jdbc.sql("""
