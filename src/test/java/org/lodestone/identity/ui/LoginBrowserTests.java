@@ -3,6 +3,7 @@ package org.lodestone.identity.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lodestone.support.Browser;
@@ -46,6 +47,7 @@ class LoginBrowserTests {
             String secret = b.waitFor("#new-token").getAttribute("value");
             assertThat(secret).startsWith("lst_").hasSize(47);
             assertThat(b.text()).contains("only once").contains("browser test token");
+            b.screenshot(Path.of("docs/images/tokens.png"));
 
             b.go("/account/tokens");
             assertThat(b.driver().findElements(By.id("new-token"))).isEmpty();
