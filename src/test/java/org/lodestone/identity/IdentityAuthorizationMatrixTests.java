@@ -32,8 +32,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /**
  * Who may call which identity (and audit) endpoint: every row of the table below against anonymous and each demo role,
  * through the real filter chains (API tokens for the API, a session principal for pages). Also proves default deny:
- * a path no policy names is 403 for everybody, anonymous included. Audit endpoints are not implemented on this branch,
- * so "allowed" means only "not 401/403", which holds whatever the endpoint answers after merge.
+ * a path no policy names is 403 for everybody, anonymous included. "Allowed" means "passed authorization": anything
+ * but 401/403 and the login redirect, whatever the endpoint then answers to the minimal request.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,7 +65,7 @@ class IdentityAuthorizationMatrixTests {
             PUT    /api/v1/admin/users/%1$s               | ADMIN   | {}
             POST   /api/v1/admin/users/%1$s/unlock        | ADMIN   |
             GET    /api/v1/audit/entries                  | AUDITOR |
-            GET    /api/v1/audit/verification             | AUDITOR |
+            GET    /api/v1/audit/verify                   | AUDITOR |
             GET    /api/v1/nonexistent                    | NOBODY  |
             DELETE /api/v1/admin                          | ADMIN   |
             GET    /nonexistent-page                      | NOBODY  |
