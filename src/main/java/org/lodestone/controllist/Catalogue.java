@@ -13,8 +13,7 @@ import org.lodestone.controllist.store.ControlListStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ControlListApiTests} and {@code ControlListStoreContractTests}.
  */
 @Component
-class Catalogue implements ControlList, ApplicationRunner {
+class Catalogue implements ControlList, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
     /** Legal effect follows the issuing state's calendar day. */
@@ -59,8 +58,9 @@ class Catalogue implements ControlList, ApplicationRunner {
         this.clock = clock.getIfAvailable(() -> Clock.system(LEGAL_ZONE));
     }
 
+    /** Seeds and indexes before the web server opens, so no request ever waits for (or misses) the catalogue. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         engine();
     }
 

@@ -296,7 +296,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return "syntax error";
         }
         int cut = original.indexOf('\n');
-        return truncate(cut < 0 ? original : original.substring(0, cut), 200);
+        String reason = cut < 0 ? original : original.substring(0, cut);
+        // Jackson appends where the enclosing object started, quoting its own source settings: not for clients.
+        int marker = reason.indexOf(" (start marker at");
+        return truncate(marker < 0 ? reason : reason.substring(0, marker), 200);
     }
 
     /** Human name of the expected type, so clients never read Java class names. */
