@@ -17,7 +17,8 @@ public final class LicenceProblem extends ErrorResponseException {
 
     private final String type;
 
-    private LicenceProblem(HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
+    private LicenceProblem(
+            HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
         super(status, problem(status, type, title, detail, properties), null);
         this.type = type;
     }
@@ -56,8 +57,9 @@ public final class LicenceProblem extends ErrorResponseException {
 
     /** 422 naming every rejected field; each map has {@code field} and {@code reason}. */
     public static LicenceProblem invalid(List<Map<String, String>> errors) {
-        String detail =
-                errors.stream().map(e -> e.get("field") + ": " + e.get("reason")).collect(Collectors.joining("; "));
+        String detail = errors.stream()
+                .map(e -> e.get("field") + ": " + e.get("reason"))
+                .collect(Collectors.joining("; "));
         return new LicenceProblem(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "invalid-input",
@@ -111,8 +113,8 @@ public final class LicenceProblem extends ErrorResponseException {
                 HttpStatus.CONFLICT,
                 "licence-exhausted",
                 "Licence quantity exceeded",
-                "Line " + line + " of licence " + number + " has " + remaining + " " + unit + " left; the shipment asks for "
-                        + requested + " " + unit + ".",
+                "Line " + line + " of licence " + number + " has " + remaining + " " + unit
+                        + " left; the shipment asks for " + requested + " " + unit + ".",
                 Map.of("line", line, "remaining", remaining, "requested", requested, "unit", unit));
     }
 }

@@ -46,7 +46,8 @@ public class LicenceAccess {
                     switch (action) {
                         case CERTIFICATE ->
                             "Only the holder and the issuing authority's staff may download the certificate.";
-                        case SHIP -> "Only an APPLICANT of the holder " + licence.holderName() + " may record shipments.";
+                        case SHIP ->
+                            "Only an APPLICANT of the holder " + licence.holderName() + " may record shipments.";
                         case CHANGE_STATUS ->
                             "Only a SUPERVISOR of " + licence.issuingAuthorityName()
                                     + " may change the status of this licence.";
@@ -65,8 +66,7 @@ public class LicenceAccess {
             case READ -> canRead(user, licence);
             case CERTIFICATE -> isHolder(user, licence) || isIssuingStaff(user, licence);
             case SHIP -> isHolder(user, licence) && user.has(Role.APPLICANT);
-            case CHANGE_STATUS ->
-                user.organisationId().equals(licence.issuingAuthority()) && user.has(Role.SUPERVISOR);
+            case CHANGE_STATUS -> user.organisationId().equals(licence.issuingAuthority()) && user.has(Role.SUPERVISOR);
         };
     }
 
@@ -81,8 +81,7 @@ public class LicenceAccess {
 
     /** National enforcement and audit see every licence of their country (the number starts with its code). */
     private static boolean isOversight(CurrentUser user, Licence licence) {
-        return isNationalOversight(user)
-                && licence.number().value().startsWith(user.jurisdiction() + "-");
+        return isNationalOversight(user) && licence.number().value().startsWith(user.jurisdiction() + "-");
     }
 
     static boolean isNationalOversight(CurrentUser user) {

@@ -33,9 +33,9 @@ public class LicenceCertificates {
     @Transactional
     public byte[] pdf(Licence licence) {
         String code = ledger.checkCode(licence.number());
-        byte[] pdf = renderer.render(
-                licence, CheckCodes.grouped(code), verificationUrl(licence, code), ledger.today());
-        audit.record(AuditRecord.success("LICENCE_CERTIFICATE_DOWNLOADED", "LICENCE", licence.number().value()));
+        byte[] pdf = renderer.render(licence, CheckCodes.grouped(code), verificationUrl(licence, code), ledger.today());
+        audit.record(AuditRecord.success(
+                "LICENCE_CERTIFICATE_DOWNLOADED", "LICENCE", licence.number().value()));
         return pdf;
     }
 
@@ -46,8 +46,7 @@ public class LicenceCertificates {
     public String verificationUrl(Licence licence, String code) {
         String base = environment.getProperty("lodestone.public-base-url");
         if (base == null || base.isBlank()) {
-            String port = environment.getProperty(
-                    "local.server.port", environment.getProperty("server.port", "8080"));
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
             base = "http://localhost:" + port;
         }
         base = base.strip().replaceAll("/+$", "");

@@ -126,7 +126,7 @@ public class LicenceLedger implements Licences {
                 List<LicenceLine> lines = command.lines().stream()
                         .sorted(Comparator.comparingInt(IssueLicence.Line::lineNo))
                         .map(l -> {
-                            BigDecimal q = l.quantity().stripTrailingZeros();
+                            BigDecimal q = LicenceStore.plain(l.quantity());
                             return new LicenceLine(
                                     l.lineNo(),
                                     blankToNull(l.controlNumber()),
@@ -135,7 +135,7 @@ public class LicenceLedger implements Licences {
                                     q,
                                     q,
                                     Units.canonical(l.unit()).orElseThrow(),
-                                    l.unitValue().stripTrailingZeros(),
+                                    LicenceStore.plain(l.unitValue()),
                                     l.currency());
                         })
                         .toList();
@@ -166,8 +166,8 @@ public class LicenceLedger implements Licences {
                         actorName(),
                         0);
                 store.insert(licence, code, CheckCodes.sha256(code));
-                events.publishEvent(new LicenceIssued(
-                        number, command.applicationId(), holder.id(), authority.id(), from, to));
+                events.publishEvent(
+                        new LicenceIssued(number, command.applicationId(), holder.id(), authority.id(), from, to));
                 audit.record(AuditRecord.success("LICENCE_ISSUED", "LICENCE", number.value())
                         .withDetail("application " + command.applicationReference() + " (" + command.applicationId()
                                 + "), holder " + holder.name() + ", valid " + from + " to " + to + ", "
@@ -279,8 +279,8 @@ public class LicenceLedger implements Licences {
 
     @Override
     public Shipment recordShipment(RecordShipment command) {
-        Licence licence =
-                store.find(command.licence()).orElseThrow(() -> LicenceProblem.notFound(command.licence().value()));
+        Licence licence = store.find(command.licence())
+                .orElseThrow(() -> LicenceProblem.notFound(command.licence().value()));
         String reference = validateReference(command.reference());
         List<Shipment.Line> lines = convert(licence, command);
         Optional<Shipment> first = store.shipmentByReference(licence.id(), licence.number(), reference);
@@ -296,7 +296,11 @@ public class LicenceLedger implements Licences {
                 if (attempt >= RETRIES || TransactionSynchronizationManager.isActualTransactionActive()) {
                     throw busy;
                 }
-                log.debug("Shipment {} on {} retried after a lock wait: {}", reference, licence.number(), busy.toString());
+                log.debug(
+                        "Shipment {} on {} retried after a lock wait: {}",
+                        reference,
+                        licence.number(),
+                        busy.toString());
             }
         }
     }
@@ -331,7 +335,7 @@ public class LicenceLedger implements Licences {
                 throw LicenceProblem.exhausted(
                         licence.number(),
                         line.line(),
-                        left.stripTrailingZeros().toPlainString(),
+                        LicenceStore.plain(left).toPlainString(),
                         line.quantityInLineUnit().toPlainString(),
                         line.lineUnit());
             }
@@ -348,8 +352,7 @@ public class LicenceLedger implements Licences {
                 actorName(),
                 false);
         store.insertShipment(licence.id(), shipment);
-        events.publishEvent(
-                new ShipmentRecorded(licence.number(), shipment.id(), reference, date, shipment.lines()));
+        events.publishEvent(new ShipmentRecorded(licence.number(), shipment.id(), reference, date, shipment.lines()));
         boolean exhausted = store.allLinesAtZero(licence.id());
         if (exhausted) {
             store.changeStatus(
@@ -363,11 +366,13 @@ public class LicenceLedger implements Licences {
             events.publishEvent(new LicenceStatusChanged(
                     licence.number(), LicenceStatus.ISSUED, LicenceStatus.EXHAUSTED, "every line fully shipped"));
         }
-        audit.record(AuditRecord.success("SHIPMENT_RECORDED", "SHIPMENT", shipment.id().toString())
+        audit.record(AuditRecord.success(
+                        "SHIPMENT_RECORDED", "SHIPMENT", shipment.id().toString())
                 .withDetail("licence " + licence.number() + ", reference " + reference + ", " + describe(lines)
                         + ", source " + command.source()));
         if (exhausted) {
-            audit.record(AuditRecord.success("LICENCE_EXHAUSTED", "LICENCE", licence.number().value())
+            audit.record(AuditRecord.success(
+                            "LICENCE_EXHAUSTED", "LICENCE", licence.number().value())
                     .withDetail("every line fully shipped; last shipment " + reference));
         }
         return shipment;
@@ -421,12 +426,12 @@ public class LicenceLedger implements Licences {
             if (converted.isEmpty()) {
                 errors.add(error(
                         at + ".quantity",
-                        q.toPlainString() + " " + unit.get() + " cannot be expressed in the line's unit "
-                                + line.unit() + " (at most " + Units.SCALE + " decimals)"));
+                        q.toPlainString() + " " + unit.get() + " cannot be expressed in the line's unit " + line.unit()
+                                + " (at most " + Units.SCALE + " decimals)"));
                 continue;
             }
             lines.add(new Shipment.Line(
-                    requested.line(), q.stripTrailingZeros(), unit.get(), converted.get(), line.unit()));
+                    requested.line(), LicenceStore.plain(q), unit.get(), converted.get(), line.unit()));
         }
         if (!errors.isEmpty()) {
             throw LicenceProblem.invalid(errors);
@@ -459,12 +464,11 @@ public class LicenceLedger implements Licences {
             if (why.length() > 1000) {
                 throw LicenceProblem.invalid("reason", "at most 1000 characters");
             }
-            boolean legal =
-                    switch (current.status()) {
-                        case ISSUED -> target == LicenceStatus.SUSPENDED || target == LicenceStatus.REVOKED;
-                        case SUSPENDED -> target == LicenceStatus.ISSUED || target == LicenceStatus.REVOKED;
-                        default -> false;
-                    };
+            boolean legal = switch (current.status()) {
+                case ISSUED -> target == LicenceStatus.SUSPENDED || target == LicenceStatus.REVOKED;
+                case SUSPENDED -> target == LicenceStatus.ISSUED || target == LicenceStatus.REVOKED;
+                default -> false;
+            };
             if (!legal) {
                 throw LicenceProblem.illegalTransition(number, current.status(), target);
             }
@@ -478,12 +482,11 @@ public class LicenceLedger implements Licences {
                 throw LicenceProblem.stale(number, expectedVersion, latest);
             }
             events.publishEvent(new LicenceStatusChanged(number, current.status(), target, why));
-            String action =
-                    switch (target) {
-                        case SUSPENDED -> "LICENCE_SUSPENDED";
-                        case REVOKED -> "LICENCE_REVOKED";
-                        default -> "LICENCE_REINSTATED";
-                    };
+            String action = switch (target) {
+                case SUSPENDED -> "LICENCE_SUSPENDED";
+                case REVOKED -> "LICENCE_REVOKED";
+                default -> "LICENCE_REINSTATED";
+            };
             audit.record(AuditRecord.success(action, "LICENCE", number.value())
                     .withDetail(current.status() + " -> " + target + (why.isEmpty() ? "" : ": " + why)));
             return inForce(store.find(number).orElseThrow());
@@ -510,7 +513,8 @@ public class LicenceLedger implements Licences {
                 }
                 events.publishEvent(new LicenceStatusChanged(
                         l.number(), l.status(), LicenceStatus.EXPIRED, "validity ended " + l.validTo()));
-                audit.record(AuditRecord.success("LICENCE_EXPIRED", "LICENCE", l.number().value())
+                audit.record(AuditRecord.success(
+                                "LICENCE_EXPIRED", "LICENCE", l.number().value())
                         .withDetail("validity ended " + l.validTo())
                         .by(AuditActor.SYSTEM));
                 return true;

@@ -59,6 +59,7 @@ public final class Units {
 
     private static Optional<BigDecimal> exact(BigDecimal q) {
         BigDecimal stripped = q.stripTrailingZeros();
+        stripped = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         return stripped.scale() > SCALE ? Optional.empty() : Optional.of(stripped);
     }
 }

@@ -3,6 +3,7 @@ package org.lodestone.licensing.licence;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ public class VerificationThrottle {
     private final double perNano;
     private final Clock clock;
 
+    @Autowired
     public VerificationThrottle(LicenceProperties properties, ObjectProvider<Clock> clock) {
         this(properties.verificationsPerMinute(), clock.getIfUnique(Clock::systemUTC));
     }
@@ -33,7 +35,8 @@ public class VerificationThrottle {
 
     /** Takes one token for {@code client}; false when its bucket is empty (answer 429). */
     public boolean tryAcquire(String client) {
-        long now = clock.instant().getEpochSecond() * 1_000_000_000L + clock.instant().getNano();
+        long now = clock.instant().getEpochSecond() * 1_000_000_000L
+                + clock.instant().getNano();
         if (buckets.size() > MAX_TRACKED) {
             buckets.entrySet().removeIf(e -> e.getValue().fullAt(now));
         }

@@ -37,12 +37,12 @@ public class Verifications {
                 ? java.util.Optional.<String>empty()
                 : store.checkCode(number).map(LicenceStore.CheckCode::sha256);
         // Compare even when the number is unknown, so both failures cost the same time.
-        boolean codeMatches = CheckCodes.matches(code == null ? "" : code, stored.orElse(DUMMY_HASH)) && stored.isPresent();
+        boolean codeMatches =
+                CheckCodes.matches(code == null ? "" : code, stored.orElse(DUMMY_HASH)) && stored.isPresent();
         Licence licence = codeMatches ? ledger.find(number).orElse(null) : null;
         Verification result = licence == null
                 ? Verification.failed()
-                : new Verification(
-                        true,
+                : Verification.of(
                         licence.number().value(),
                         licence.status(),
                         licence.validFrom(),

@@ -76,12 +76,7 @@ public final class CertificateRenderer {
     }
 
     private void draw(
-            Writer w,
-            Licence l,
-            String checkCode,
-            String verificationUrl,
-            LocalDate printedOn,
-            PDImageXObject qr)
+            Writer w, Licence l, String checkCode, String verificationUrl, LocalDate printedOn, PDImageXObject qr)
             throws IOException {
         // Header band with the QR code at the top right, where scanners look first.
         w.image(qr, WIDTH - MARGIN - QR_SIZE, HEIGHT - MARGIN - QR_SIZE, QR_SIZE);
@@ -93,7 +88,13 @@ public final class CertificateRenderer {
         w.text(w.bold, 15, ACCENT, l.number().value(), textWidth);
         w.gap(6);
         w.text(w.regular, 10, INK, "Licence type: " + l.type() + " · Status at issue: ISSUED", textWidth);
-        w.text(w.regular, 10, INK, "Issued " + l.issuedAt().toString().substring(0, 10) + " by " + name(w, l.issuingAuthorityName(), l.issuingAuthorityNameOriginal()), textWidth);
+        w.text(
+                w.regular,
+                10,
+                INK,
+                "Issued " + l.issuedAt().toString().substring(0, 10) + " by "
+                        + name(w, l.issuingAuthorityName(), l.issuingAuthorityNameOriginal()),
+                textWidth);
         w.text(w.regular, 10, INK, "Valid from " + l.validFrom() + " to " + l.validTo() + " (inclusive)", textWidth);
         w.text(w.regular, 10, INK, "Application reference: " + l.applicationReference(), textWidth);
         w.y = Math.min(w.y, HEIGHT - MARGIN - QR_SIZE - 10);
@@ -161,7 +162,8 @@ public final class CertificateRenderer {
                 w.regular,
                 8,
                 MUTED,
-                "Printed " + printedOn + " by Lodestone. Keep the check code confidential to the parties of the export; "
+                "Printed " + printedOn
+                        + " by Lodestone. Keep the check code confidential to the parties of the export; "
                         + "it proves possession of this certificate.",
                 w.full());
     }
@@ -175,7 +177,9 @@ public final class CertificateRenderer {
 
     private static String country(LicenceParty p) {
         String display = Locale.of("", p.country().value()).getDisplayCountry(Locale.ENGLISH);
-        return display.isBlank() ? p.country().value() : display + " (" + p.country().value() + ")";
+        return display.isBlank()
+                ? p.country().value()
+                : display + " (" + p.country().value() + ")";
     }
 
     /** "Latin name (原名)" when the font can show the original, otherwise the Latin name alone. */
@@ -352,7 +356,8 @@ public final class CertificateRenderer {
                     if (encodes(font, ch)) {
                         out.append(ch);
                     } else {
-                        String base = Normalizer.normalize(ch, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                        String base =
+                                Normalizer.normalize(ch, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
                         out.append(!base.isEmpty() && encodes(font, base) ? base : "?");
                     }
                 });

@@ -26,6 +26,7 @@ import org.lodestone.licensing.licence.LicenceAccess;
 import org.lodestone.licensing.licence.LicenceAccess.Action;
 import org.lodestone.licensing.licence.LicenceCertificates;
 import org.lodestone.licensing.licence.LicenceLedger;
+import org.lodestone.licensing.licence.store.LicenceStore;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -156,9 +157,11 @@ class LicenceApi {
 
     // ---- bodies --------------------------------------------------------------------------------------------------
 
-    record QuantityRequest(@Nullable BigDecimal value, @Nullable String unit) {}
+    record QuantityRequest(
+            @Nullable BigDecimal value, @Nullable String unit) {}
 
-    record ShipmentLineRequest(@Nullable Integer line, @Nullable QuantityRequest quantity) {}
+    record ShipmentLineRequest(
+            @Nullable Integer line, @Nullable QuantityRequest quantity) {}
 
     record ShipmentRequest(
             @Nullable LocalDate shipmentDate,
@@ -189,7 +192,9 @@ class LicenceApi {
                         errors.add(Map.of("field", at + ".line", "reason", "required: the licence line number"));
                         continue;
                     }
-                    if (l.quantity() == null || l.quantity().value() == null || l.quantity().unit() == null) {
+                    if (l.quantity() == null
+                            || l.quantity().value() == null
+                            || l.quantity().unit() == null) {
                         errors.add(Map.of(
                                 "field", at + ".quantity", "reason", "required: {\"value\": …, \"unit\": \"kg\"}"));
                         continue;
@@ -205,7 +210,10 @@ class LicenceApi {
         }
     }
 
-    record StatusRequest(@Nullable LicenceStatus status, @Nullable String reason, @Nullable Long version) {}
+    record StatusRequest(
+            @Nullable LicenceStatus status,
+            @Nullable String reason,
+            @Nullable Long version) {}
 
     record LicenceSummary(
             String number,
@@ -261,7 +269,7 @@ class LicenceApi {
                     l.description(),
                     new QuantityResponse(l.quantity(), l.unit()),
                     new QuantityResponse(l.remaining(), l.unit()),
-                    new QuantityResponse(l.shipped().stripTrailingZeros(), l.unit()),
+                    new QuantityResponse(LicenceStore.plain(l.shipped()), l.unit()),
                     l.unitValue(),
                     l.currency());
         }

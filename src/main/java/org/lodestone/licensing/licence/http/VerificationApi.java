@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.licensing.licence.Verification;
-import org.lodestone.licensing.licence.Verifications;
 import org.lodestone.licensing.licence.VerificationThrottle;
+import org.lodestone.licensing.licence.Verifications;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,7 +39,8 @@ class VerificationApi {
                     + " otherwise `verified: false` and nothing else, whether the number exists or not.")
     @ApiResponse(responseCode = "429", description = "Too many verifications from this address; retry later")
     Verification verify(
-            @PathVariable String number, @RequestParam(name = "code", required = false) @Nullable String code,
+            @PathVariable String number,
+            @RequestParam(name = "code", required = false) @Nullable String code,
             HttpServletRequest request) {
         if (!throttle.tryAcquire(request.getRemoteAddr())) {
             throw tooMany();

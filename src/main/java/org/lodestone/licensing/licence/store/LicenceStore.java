@@ -121,8 +121,10 @@ public class LicenceStore {
 
     /** Licences of one holder, or issued by one authority, or (both null) all; newest first. */
     public List<Licence> list(@Nullable OrganisationId holder, @Nullable OrganisationId authority) {
-        String where = holder != null ? "holder_org_id = :org" : authority != null ? "authority_org_id = :org" : "1 = 1";
-        var spec = jdbc.sql("SELECT * FROM lic_licence WHERE " + where + " ORDER BY issued_at DESC, licence_number DESC");
+        String where =
+                holder != null ? "holder_org_id = :org" : authority != null ? "authority_org_id = :org" : "1 = 1";
+        var spec =
+                jdbc.sql("SELECT * FROM lic_licence WHERE " + where + " ORDER BY issued_at DESC, licence_number DESC");
         if (holder != null || authority != null) {
             spec = spec.param("org", (holder != null ? holder : authority).value());
         }
@@ -132,12 +134,10 @@ public class LicenceStore {
 
     /** Licences whose validity ended before {@code today} but are still stored as ISSUED or SUSPENDED. */
     public List<Licence> expiredButNotMarked(LocalDate today) {
-        List<Row> rows = jdbc.sql("""
+        List<Row> rows =
+                jdbc.sql("""
                 SELECT * FROM lic_licence WHERE status IN ('ISSUED', 'SUSPENDED') AND valid_to < :today
-                ORDER BY valid_to""")
-                .param("today", today)
-                .query((rs, n) -> row(rs))
-                .list();
+                ORDER BY valid_to""").param("today", today).query((rs, n) -> row(rs)).list();
         return assemble(rows);
     }
 
@@ -270,7 +270,7 @@ public class LicenceStore {
                 FROM lic_shipment s
                 JOIN lic_shipment_line sl ON sl.shipment_id = s.id
                 JOIN lic_licence_line ll ON ll.licence_id = s.licence_id AND ll.line_no = sl.line_no
-                WHERE """ + where + " ORDER BY s.recorded_at, s.id, sl.line_no")
+                WHERE\s""" + where + " ORDER BY s.recorded_at, s.id, sl.line_no")
                 .param("id", licenceId);
         if (reference != null) {
             spec = spec.param("ref", reference);
@@ -299,9 +299,9 @@ public class LicenceStore {
             lines.computeIfAbsent(id, k -> new ArrayList<>())
                     .add(new Shipment.Line(
                             rs.getInt("line_no"),
-                            rs.getBigDecimal("quantity").stripTrailingZeros(),
+                            plain(rs.getBigDecimal("quantity")),
                             rs.getString("unit"),
-                            rs.getBigDecimal("quantity_in_line_unit").stripTrailingZeros(),
+                            plain(rs.getBigDecimal("quantity_in_line_unit")),
                             rs.getString("line_unit")));
         });
         return byId.values().stream()
@@ -381,22 +381,20 @@ public class LicenceStore {
                                     rs.getString("control_number"),
                                     rs.getString("entry_key"),
                                     rs.getString("description"),
-                                    rs.getBigDecimal("quantity").stripTrailingZeros(),
-                                    rs.getBigDecimal("remaining").stripTrailingZeros(),
+                                    plain(rs.getBigDecimal("quantity")),
+                                    plain(rs.getBigDecimal("remaining")),
                                     rs.getString("unit"),
-                                    rs.getBigDecimal("unit_value").stripTrailingZeros(),
+                                    plain(rs.getBigDecimal("unit_value")),
                                     rs.getString("currency")));
                 });
         Map<UUID, List<String>> conditions = new HashMap<>();
         jdbc.sql("""
                 SELECT licence_id, condition_text FROM lic_licence_condition WHERE licence_id IN (:ids)
-                ORDER BY licence_id, ordinal""")
-                .param("ids", ids)
-                .query(rs -> {
-                    conditions
-                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(rs.getString(2));
-                });
+                ORDER BY licence_id, ordinal""").param("ids", ids).query(rs -> {
+            conditions
+                    .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(rs.getString(2));
+        });
         return rows.stream()
                 .map(r -> {
                     Licence p = r.partial();
@@ -425,6 +423,12 @@ public class LicenceStore {
                             p.version());
                 })
                 .toList();
+    }
+
+    /** Without trailing zeros and never in exponent notation (500, not 5E+2), as JSON and people expect. */
+    public static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -145,7 +145,8 @@ class LicencePages {
         model.addAttribute("canCertificate", access.may(user, licence, Action.CERTIFICATE));
         model.addAttribute(
                 "canChangeStatus",
-                access.may(user, licence, Action.CHANGE_STATUS) && !licence.status().isFinal());
+                access.may(user, licence, Action.CHANGE_STATUS)
+                        && !licence.status().isFinal());
         model.addAttribute("today", ledger.today());
         model.addAttribute("form", form == null ? Map.of() : form);
         if (problem != null) {
