@@ -81,6 +81,11 @@ public final class CertificateFonts {
         return new CertificateFonts(latin, latinBold, false);
     }
 
+    /** No font files at all: the PDF standard Helvetica (Latin-1 only), the last resort. */
+    public static CertificateFonts none() {
+        return new CertificateFonts(null, null, false);
+    }
+
     private static @Nullable File first(List<String> candidates) {
         for (String c : candidates) {
             File f = new File(c);
