@@ -1,7 +1,13 @@
 package org.lodestone.licensing;
 
+import java.time.LocalDate;
 import org.lodestone.identity.OrganisationId;
 
-/** A licence was issued on an approved application (published in the issuing transaction). */
+/** Published when a licence has been issued (in the issuing transaction). */
 public record LicenceIssued(
-        String licenceNumber, ApplicationId application, OrganisationId holder, OrganisationId issuingAuthority) {}
+        LicenceNumber number,
+        ApplicationId applicationId,
+        OrganisationId holder,
+        OrganisationId issuingAuthority,
+        LocalDate validFrom,
+        LocalDate validTo) {}

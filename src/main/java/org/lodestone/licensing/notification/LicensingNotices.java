@@ -60,14 +60,15 @@ class LicensingNotices {
 
     @EventListener
     void on(LicenceIssued event) {
+        String number = event.number().value();
         notifications.notify(Notice.about(
                 Category.LICENCE_ISSUED,
                 LICENCE,
-                event.licenceNumber(),
-                "Licence " + event.licenceNumber() + ": issued",
-                "Licence " + event.licenceNumber() + " was issued on your application. The certificate (PDF) can be"
+                number,
+                "Licence " + number + ": issued",
+                "Licence " + number + " was issued on your application. The certificate (PDF) can be"
                         + " downloaded from the licence page.",
-                "/licences/" + event.licenceNumber(),
+                "/licences/" + number,
                 List.of(Recipient.toRole(event.holder(), Role.APPLICANT))));
     }
 

@@ -16,6 +16,7 @@ import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.ApplicationSubmitted;
 import org.lodestone.licensing.ApplicationWithdrawn;
 import org.lodestone.licensing.LicenceIssued;
+import org.lodestone.licensing.LicenceNumber;
 import org.lodestone.support.DemoLogins;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,10 +151,14 @@ class NotificationTests {
         String ref = reference();
         transactions.executeWithoutResult(tx -> events.publishEvent(
                 new ApplicationWithdrawn(new ApplicationId(UUID.randomUUID()), ref, exporter(), jiangxi())));
-        String licence =
-                "CN-TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        transactions.executeWithoutResult(tx -> events.publishEvent(
-                new LicenceIssued(licence, new ApplicationId(UUID.randomUUID()), exporter(), jiangxi())));
+        String licence = "CN-EX-2099-" + (100_000_000L + new java.util.Random().nextInt(900_000_000));
+        transactions.executeWithoutResult(tx -> events.publishEvent(new LicenceIssued(
+                new LicenceNumber(licence),
+                new ApplicationId(UUID.randomUUID()),
+                exporter(),
+                jiangxi(),
+                java.time.LocalDate.of(2099, 1, 1),
+                java.time.LocalDate.of(2099, 12, 31))));
 
         assertThat(idsAbout("reviewer", ref, false)).hasSize(1);
         assertThat(idsAbout("applicant", ref, false)).hasSize(1);
