@@ -289,8 +289,8 @@ public class ApplicationStore {
                     (SELECT p.country FROM la_party p WHERE p.application_id = a.id AND p.role = 'CONSIGNEE'
                         ORDER BY p.position FETCH FIRST 1 ROWS ONLY) AS consignee_country,
                     (SELECT COUNT(*) FROM la_item i WHERE i.application_id = a.id) AS item_count
-                FROM la_application a WHERE """ + where(scope) + """
-                 ORDER BY a.created_at DESC, a.reference DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
+                FROM la_application a WHERE """ + " " + where(scope)
+                        + " ORDER BY a.created_at DESC, a.reference DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
                 .param("scope", scopeValue(scope))
                 .param("offset", offset)
                 .param("limit", limit)
