@@ -45,10 +45,8 @@ class ApplicationEndpoints implements EndpointPolicy {
         "/applications",
         "/applications/*/details",
         "/applications/*/parties",
-        "/applications/*/parties/*",
         "/applications/*/parties/*/delete",
         "/applications/*/items",
-        "/applications/*/items/*",
         "/applications/*/items/*/delete",
         "/applications/*/submit",
         "/applications/*/withdraw"

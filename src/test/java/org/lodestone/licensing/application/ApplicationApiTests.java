@@ -3,6 +3,7 @@ package org.lodestone.licensing.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lodestone.licensing.application.ApplicationFixtures.body;
 import static org.lodestone.licensing.application.ApplicationFixtures.read;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.lodestone.audit.AuditQuery;
 import org.lodestone.audit.AuditTrail;
 import org.lodestone.identity.Identity;
 import org.lodestone.identity.OrganisationKind;
+import org.lodestone.identity.security.Principals;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.ApplicationSubmitted;
 import org.lodestone.licensing.evidence.DocumentType;
@@ -48,6 +50,9 @@ class ApplicationApiTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    Principals principals;
 
     @Autowired
     ApplicationEvents events;
@@ -238,7 +243,7 @@ class ApplicationApiTests {
 
         MvcTestResult page = mvc.get()
                 .uri("/applications/" + id)
-                .with(fx.as("applicant"))
+                .with(user(principals.byUsername("applicant").orElseThrow()))
                 .accept(MediaType.TEXT_HTML)
                 .exchange();
         assertThat(page).hasStatusOk();

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,9 +79,43 @@ class ApplicationsApi {
             summary = "List the applications you may see",
             description = "Applicants: their organisation's. Reviewers and supervisors: those routed to their authority."
                     + " National enforcement and auditors: submitted applications of exporters in their country.")
-    ApplicationPage list(
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return applications.list(page, size);
+    PageResponse list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return PageResponse.of(applications.list(page, size));
+    }
+
+    record Listed(
+            String id,
+            String reference,
+            String state,
+            String applicantName,
+            @Nullable String consigneeName,
+            @Nullable String consigneeCountry,
+            int items,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Instant submittedAt) {}
+
+    record PageResponse(List<Listed> content, int page, int size, long total) {
+
+        static PageResponse of(ApplicationPage p) {
+            return new PageResponse(
+                    p.content().stream()
+                            .map(l -> new Listed(
+                                    l.id().toString(),
+                                    l.reference(),
+                                    l.state().name(),
+                                    l.applicantName(),
+                                    l.consigneeName(),
+                                    l.consigneeCountry(),
+                                    l.items(),
+                                    l.createdAt(),
+                                    l.updatedAt(),
+                                    l.submittedAt()))
+                            .toList(),
+                    p.page(),
+                    p.size(),
+                    p.total());
+        }
     }
 
     @GetMapping("/{id}")
