@@ -89,8 +89,7 @@ public record Application(
             throw ApplicationProblem.conflict("Cannot " + transition.verb() + " application " + reference
                     + ": it is " + state + ", and only an application that is "
                     + String.join(
-                            " or ",
-                            transition.from().stream().map(Enum::name).toList())
+                            " or ", transition.from().stream().map(Enum::name).toList())
                     + " can be moved to " + transition.to() + " this way.");
         }
         return new Application(

@@ -16,12 +16,20 @@ public record ApplicationDraft(
         @Nullable DeclarationsDraft declarations,
         @Nullable Long version) {
 
-    public record EndUseDraft(@Nullable String sector, @Nullable String finalProduct, @Nullable String statement) {}
+    public record EndUseDraft(
+            @Nullable String sector,
+            @Nullable String finalProduct,
+            @Nullable String statement) {}
 
-    public record ProductionDraft(@Nullable String description, @Nullable String process, @Nullable String site) {}
+    public record ProductionDraft(
+            @Nullable String description,
+            @Nullable String process,
+            @Nullable String site) {}
 
     public record RelationshipDraft(
-            @Nullable String since, @Nullable List<VolumeDraft> volumes, @Nullable String notes) {}
+            @Nullable String since,
+            @Nullable List<VolumeDraft> volumes,
+            @Nullable String notes) {}
 
     /** A year's volume: a quantity with unit, a value with currency, or both. */
     public record VolumeDraft(

@@ -74,7 +74,8 @@ final class ApplicationInput {
             } catch (IllegalArgumentException e) {
                 in.error(
                         "endUse.sector",
-                        "'" + echo(eu.sector()) + "' is not one of " + java.util.Arrays.toString(EndUseSector.values()));
+                        "'" + echo(eu.sector()) + "' is not one of "
+                                + java.util.Arrays.toString(EndUseSector.values()));
             }
         }
         EndUse endUse = eu == null
@@ -148,7 +149,8 @@ final class ApplicationInput {
         return new Details(consignee, endUse, production, relationship, declarations);
     }
 
-    // ---- parties ------------------------------------------------------------------------------------------------------
+    // ---- parties
+    // ------------------------------------------------------------------------------------------------------
 
     static Party party(UUID id, PartyDraft d, int index) {
         var in = new ApplicationInput();
@@ -202,7 +204,8 @@ final class ApplicationInput {
         return new Party(id, role, nameOriginal, nameLatin, country, address, identifiers, contact);
     }
 
-    // ---- items --------------------------------------------------------------------------------------------------------
+    // ---- items
+    // --------------------------------------------------------------------------------------------------------
 
     static Item item(UUID id, ItemDraft d, int index, Function<String, Optional<ControlEntry>> controlList) {
         var in = new ApplicationInput();
@@ -304,7 +307,8 @@ final class ApplicationInput {
         return "one of " + String.join(", ", forms.stream().map(ItemForm::label).toList());
     }
 
-    // ---- primitives ---------------------------------------------------------------------------------------------------
+    // ---- primitives
+    // ---------------------------------------------------------------------------------------------------
 
     private void error(String field, String reason) {
         errors.add(new FieldError(field, reason));

@@ -81,7 +81,8 @@ public class Applications implements ApplicationAccess {
         this.clock = Clock.systemUTC();
     }
 
-    // ---- reading ------------------------------------------------------------------------------------------------------
+    // ---- reading
+    // ------------------------------------------------------------------------------------------------------
 
     /** The application if the current user may read it; 404 otherwise. */
     public Application get(ApplicationId id) {
@@ -163,14 +164,16 @@ public class Applications implements ApplicationAccess {
                 throw ApplicationProblem.forbidden(
                         "Only APPLICANT users of an EXPORTER organisation can create licence applications.");
             }
-            OrganisationProfile exporter = identity
-                    .organisation(user.organisationId())
+            OrganisationProfile exporter = identity.organisation(user.organisationId())
                     .orElseThrow(() -> ApplicationProblem.forbidden("Your organisation is unknown."));
             var details = ApplicationInput.details(draft, this::checkForeignParty);
             Instant now = now();
             long number = store.nextReferenceNumber();
             String reference = String.format(
-                    Locale.ROOT, "LA-%d-%06d", LocalDate.ofInstant(now, ZoneOffset.UTC).getYear(), number);
+                    Locale.ROOT,
+                    "LA-%d-%06d",
+                    LocalDate.ofInstant(now, ZoneOffset.UTC).getYear(),
+                    number);
             Application app = Application.draft(
                     new ApplicationId(UUID.randomUUID()),
                     reference,
@@ -197,7 +200,8 @@ public class Applications implements ApplicationAccess {
                             now,
                             null,
                             0));
-            audit.record(AuditRecord.success("APPLICATION_CREATED", OBJECT_TYPE, app.id().toString())
+            audit.record(AuditRecord.success(
+                            "APPLICATION_CREATED", OBJECT_TYPE, app.id().toString())
                     .withDetail(reference + " drafted by " + exporter.name()));
             return app;
         });
@@ -284,7 +288,8 @@ public class Applications implements ApplicationAccess {
      * requests race, because submissions of one application are serialised on its row lock. {@code render} turns the
      * submitted application into the response body stored for replay.
      */
-    public SubmissionOutcome submit(ApplicationId id, @Nullable String idempotencyKey, Function<Application, String> render) {
+    public SubmissionOutcome submit(
+            ApplicationId id, @Nullable String idempotencyKey, Function<Application, String> render) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApplicationProblem.invalid("Idempotency-Key", "must be 1 to 200 characters");
         }
@@ -293,7 +298,8 @@ public class Applications implements ApplicationAccess {
             try {
                 return inTransaction(() -> submitOnce(id, idempotencyKey, render));
             } catch (PessimisticLockingFailureException | DuplicateKeyException e) {
-                // Another request with the same key held the row lock (or won the insert); try again to replay its answer.
+                // Another request with the same key held the row lock (or won the insert); try again to replay its
+                // answer.
                 log.debug("Submission of {} raced (attempt {}): {}", id, attempt, e.getMessage());
                 last = e;
             }
@@ -301,8 +307,7 @@ public class Applications implements ApplicationAccess {
         throw last;
     }
 
-    private SubmissionOutcome submitOnce(
-            ApplicationId id, @Nullable String key, Function<Application, String> render) {
+    private SubmissionOutcome submitOnce(ApplicationId id, @Nullable String key, Function<Application, String> render) {
         CurrentUser user = user();
         store.lock(id).orElseThrow(() -> notFound(id));
         if (key != null) {
@@ -362,7 +367,8 @@ public class Applications implements ApplicationAccess {
         });
     }
 
-    // ---- review workflow hooks ----------------------------------------------------------------------------------------
+    // ---- review workflow hooks
+    // ----------------------------------------------------------------------------------------
 
     /**
      * Moves the application on for the review workflow, which decides beforehand who may (this method checks only that
@@ -428,7 +434,8 @@ public class Applications implements ApplicationAccess {
         return store.find(id);
     }
 
-    // ---- internals ----------------------------------------------------------------------------------------------------
+    // ---- internals
+    // ----------------------------------------------------------------------------------------------------
 
     private Application change(
             ApplicationId id,
@@ -498,17 +505,21 @@ public class Applications implements ApplicationAccess {
         if (reason != null) {
             detail.append("; reason: ").append(reason);
         }
-        audit.record(AuditRecord.success(transition.auditAction(), OBJECT_TYPE, saved.id().toString())
+        audit.record(AuditRecord.success(
+                        transition.auditAction(), OBJECT_TYPE, saved.id().toString())
                 .withDetail(detail.toString()));
     }
 
     Completeness evaluate(Application app) {
         List<ControlEntry> inForce = controlList.entriesInForce(controlList.today(), null, null);
-        return check.evaluate(app.content(), evidence.onFile(app.id()), key -> inForce.stream()
-                .filter(e -> e.key().equals(key))
-                .findFirst()
-                .map(e -> Set.copyOf(e.elements()))
-                .orElse(Set.of()));
+        return check.evaluate(
+                app.content(),
+                evidence.onFile(app.id()),
+                key -> inForce.stream()
+                        .filter(e -> e.key().equals(key))
+                        .findFirst()
+                        .map(e -> Set.copyOf(e.elements()))
+                        .orElse(Set.of()));
     }
 
     /** Key ({@code dy-oxide}) or control number ({@code 1C905.b}) of an entry in force today, case-insensitively. */
@@ -523,7 +534,8 @@ public class Applications implements ApplicationAccess {
     OrganisationProfile competentAuthority(Application app) {
         List<OrganisationProfile> authorities = identity.organisations(OrganisationKind.AUTHORITY);
         return authorities.stream()
-                .filter(a -> app.applicantRegion() != null && app.applicantRegion().equalsIgnoreCase(a.jurisdiction()))
+                .filter(a ->
+                        app.applicantRegion() != null && app.applicantRegion().equalsIgnoreCase(a.jurisdiction()))
                 .findFirst()
                 .or(() -> authorities.stream()
                         .filter(a -> app.applicantCountry().equalsIgnoreCase(a.jurisdiction()))

@@ -6,7 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Past business with the consignee: since when, and yearly volumes as a quantity, a value, or both. */
-public record BusinessRelationship(@Nullable LocalDate since, List<Volume> volumes, @Nullable String notes) {
+public record BusinessRelationship(
+        @Nullable LocalDate since,
+        List<Volume> volumes,
+        @Nullable String notes) {
 
     public static final BusinessRelationship NONE = new BusinessRelationship(null, List.of(), null);
 

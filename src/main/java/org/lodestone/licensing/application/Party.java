@@ -26,5 +26,8 @@ public record Party(
     public record RegistrationIdentifier(String type, String value) {}
 
     /** Who to contact at the party. */
-    public record Contact(@Nullable String name, @Nullable String email, @Nullable String phone) {}
+    public record Contact(
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phone) {}
 }

@@ -13,7 +13,11 @@ public record PartyDraft(
         @Nullable List<IdentifierDraft> identifiers,
         @Nullable ContactDraft contact) {
 
-    public record IdentifierDraft(@Nullable String type, @Nullable String value) {}
+    public record IdentifierDraft(
+            @Nullable String type, @Nullable String value) {}
 
-    public record ContactDraft(@Nullable String name, @Nullable String email, @Nullable String phone) {}
+    public record ContactDraft(
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phone) {}
 }

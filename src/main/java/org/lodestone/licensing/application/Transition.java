@@ -10,7 +10,11 @@ import java.util.Set;
  */
 public enum Transition {
     SUBMIT("submit", EnumSet.of(ApplicationState.DRAFT), ApplicationState.SUBMITTED, "APPLICATION_SUBMITTED"),
-    ACCEPT("accept for review", EnumSet.of(ApplicationState.SUBMITTED), ApplicationState.IN_REVIEW, "APPLICATION_ACCEPTED"),
+    ACCEPT(
+            "accept for review",
+            EnumSet.of(ApplicationState.SUBMITTED),
+            ApplicationState.IN_REVIEW,
+            "APPLICATION_ACCEPTED"),
     REQUEST_INFORMATION(
             "request information",
             EnumSet.of(ApplicationState.IN_REVIEW),
@@ -31,7 +35,11 @@ public enum Transition {
             EnumSet.of(ApplicationState.APPROVAL_PROPOSED),
             ApplicationState.IN_REVIEW,
             "APPLICATION_RETURNED_TO_REVIEW"),
-    APPROVE("approve", EnumSet.of(ApplicationState.APPROVAL_PROPOSED), ApplicationState.APPROVED, "APPLICATION_APPROVED"),
+    APPROVE(
+            "approve",
+            EnumSet.of(ApplicationState.APPROVAL_PROPOSED),
+            ApplicationState.APPROVED,
+            "APPLICATION_APPROVED"),
     REFUSE(
             "refuse",
             EnumSet.of(ApplicationState.IN_REVIEW, ApplicationState.APPROVAL_PROPOSED),

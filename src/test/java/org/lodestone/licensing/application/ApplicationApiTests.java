@@ -103,7 +103,8 @@ class ApplicationApiTests {
         assertThat(refused.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         List<String> refusedCodes = read(refused, "$.missing[*].code");
         assertThat(refusedCodes).containsExactlyInAnyOrderElementsOf(codes);
-        assertThat((String) read(refused, "$.detail")).contains("end-user certificate missing for END_USER 'Antrieb AG'");
+        assertThat((String) read(refused, "$.detail"))
+                .contains("end-user certificate missing for END_USER 'Antrieb AG'");
 
         fx.fillDetails(id);
         fx.file(id, DocumentType.END_USER_CERTIFICATE, endUser, null);
@@ -226,7 +227,8 @@ class ApplicationApiTests {
         List<String> reasons = read(fx.get("applicant", "/api/v1/applications/" + id + "/history"), "$[*].reason");
         assertThat(reasons).contains("order cancelled");
         // the reviewer may read but not withdraw it
-        assertThat(fx.post("reviewer", "/api/v1/applications/" + id + "/withdraw", "{}")).hasStatus(403);
+        assertThat(fx.post("reviewer", "/api/v1/applications/" + id + "/withdraw", "{}"))
+                .hasStatus(403);
     }
 
     @Test
@@ -234,8 +236,7 @@ class ApplicationApiTests {
         String id = fx.draft();
         String evil = "<script>alert('x')</script><b>Bold & Co</b>";
         String party = """
-                {"role": "END_USER", "nameLatin": "%s", "country": "DE", "address": "<img src=x onerror=alert(1)>"}"""
-                .formatted(evil.replace("\"", "\\\""));
+                {"role": "END_USER", "nameLatin": "%s", "country": "DE", "address": "<img src=x onerror=alert(1)>"}""".formatted(evil.replace("\"", "\\\""));
         String pid = fx.addParty(id, party);
         MvcTestResult read = fx.get("applicant", "/api/v1/applications/" + id + "/parties/" + pid);
         assertThat((String) read(read, "$.nameLatin")).isEqualTo(evil);
@@ -298,7 +299,8 @@ class ApplicationApiTests {
     @Test
     void unknownPropertyIsA400() {
         String id = fx.draft();
-        assertThat(fx.post("applicant", "/api/v1/applications/" + id + "/parties", "{\"role\": \"END_USER\", \"foo\": 1}"))
+        assertThat(fx.post(
+                        "applicant", "/api/v1/applications/" + id + "/parties", "{\"role\": \"END_USER\", \"foo\": 1}"))
                 .hasStatus(400);
     }
 
@@ -348,7 +350,8 @@ class ApplicationApiTests {
         MvcTestResult diff = fx.get("applicant", "/api/v1/applications/" + id + "/versions/1/diff");
         List<String> paths = read(diff, "$[*].path");
         assertThat(paths).contains("items[0].quantity", "parties[1].nameLatin", "endUse.sector");
-        assertThat(fx.get("applicant", "/api/v1/applications/" + id + "/versions/2")).hasStatus(404);
+        assertThat(fx.get("applicant", "/api/v1/applications/" + id + "/versions/2"))
+                .hasStatus(404);
     }
 
     @Test

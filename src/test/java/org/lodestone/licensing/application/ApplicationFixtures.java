@@ -54,8 +54,41 @@ final class ApplicationFixtures {
         this.evidence = evidence;
     }
 
+    /** Bearer tokens of users created by a test (not demo users), by username. */
+    static final java.util.Map<String, String> EXTRA_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     RequestPostProcessor as(String user) {
-        return DemoLogins.as(mvc, user);
+        String token = EXTRA_TOKENS.get(user);
+        if (token == null) {
+            return DemoLogins.as(mvc, user);
+        }
+        return request -> {
+            request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            return request;
+        };
+    }
+
+    /** A new EXPORTER organisation in {@code region} with one APPLICANT; returns the applicant's username. */
+    String otherExporter(String region) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        MvcTestResult org = post("admin", "/api/v1/admin/organisations", """
+                {"name": "Other Exporter %s", "kind": "EXPORTER", "country": "CN", "region": "%s"}""".formatted(suffix, region));
+        assertThat(org).as(body(org)).hasStatus(201);
+        String username = "other-" + suffix;
+        String password = "other-password-" + suffix;
+        MvcTestResult user = post("admin", "/api/v1/admin/users", """
+                {"username": "%s", "displayName": "Other Applicant", "password": "%s", "organisationId": "%s",
+                 "roles": ["APPLICANT"]}""".formatted(username, password, read(org, "$.id")));
+        assertThat(user).as(body(user)).hasStatus(201);
+        MvcTestResult token = mvc.post()
+                .uri("/api/v1/auth/tokens")
+                .header(HttpHeaders.AUTHORIZATION, DemoLogins.basic(username, password))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"test\"}")
+                .exchange();
+        assertThat(token).as(body(token)).hasStatus(201);
+        EXTRA_TOKENS.put(username, read(token, "$.token"));
+        return username;
     }
 
     MvcTestResult post(String user, String uri, String json) {
@@ -95,29 +128,50 @@ final class ApplicationFixtures {
 
     /** A new empty draft of the demo exporter; returns its id. */
     String draft() {
-        MvcTestResult created = post("applicant", "/api/v1/applications", "{}");
+        return draft("applicant");
+    }
+
+    String draft(String applicant) {
+        MvcTestResult created = post(applicant, "/api/v1/applications", "{}");
         assertThat(created).hasStatus(201);
         return read(created, "$.id");
     }
 
     long version(String id) {
-        return ((Number) read(get("applicant", "/api/v1/applications/" + id), "$.version")).longValue();
+        return version("applicant", id);
+    }
+
+    long version(String applicant, String id) {
+        return ((Number) read(get(applicant, "/api/v1/applications/" + id), "$.version")).longValue();
     }
 
     String addParty(String id, String json) {
-        MvcTestResult r = post("applicant", "/api/v1/applications/" + id + "/parties", json);
+        return addParty("applicant", id, json);
+    }
+
+    String addParty(String applicant, String id, String json) {
+        MvcTestResult r = post(applicant, "/api/v1/applications/" + id + "/parties", json);
         assertThat(r).as(body(r)).hasStatus(201);
         return read(r, "$.id");
     }
 
     String addItem(String id, String json) {
-        MvcTestResult r = post("applicant", "/api/v1/applications/" + id + "/items", json);
+        return addItem("applicant", id, json);
+    }
+
+    String addItem(String applicant, String id, String json) {
+        MvcTestResult r = post(applicant, "/api/v1/applications/" + id + "/items", json);
         assertThat(r).as(body(r)).hasStatus(201);
         return read(r, "$.id");
     }
 
     void fillDetails(String id) {
-        MvcTestResult r = put("applicant", "/api/v1/applications/" + id, DETAILS.formatted(version(id)), version(id));
+        fillDetails("applicant", id);
+    }
+
+    void fillDetails(String applicant, String id) {
+        long v = version(applicant, id);
+        MvcTestResult r = put(applicant, "/api/v1/applications/" + id, DETAILS.formatted(v), v);
         assertThat(r).as(body(r)).hasStatusOk();
     }
 
@@ -136,11 +190,15 @@ final class ApplicationFixtures {
 
     /** A draft that passes the completeness check: parties, one magnet item, details, and the evidence on file. */
     String complete() {
-        String id = draft();
-        addParty(id, CONSIGNEE);
-        String endUser = addParty(id, END_USER);
-        String item = addItem(id, MAGNET_ITEM);
-        fillDetails(id);
+        return complete("applicant");
+    }
+
+    String complete(String applicant) {
+        String id = draft(applicant);
+        addParty(applicant, id, CONSIGNEE);
+        String endUser = addParty(applicant, id, END_USER);
+        String item = addItem(applicant, id, MAGNET_ITEM);
+        fillDetails(applicant, id);
         file(id, DocumentType.END_USER_CERTIFICATE, endUser, null);
         file(id, DocumentType.PRODUCT_PHOTO, null, item);
         file(id, DocumentType.CUSTOMER_ORDER, null, null);

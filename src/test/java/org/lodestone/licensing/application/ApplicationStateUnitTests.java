@@ -68,7 +68,9 @@ class ApplicationStateUnitTests {
             assertThat(moved.state()).isEqualTo(TARGET.get(transition));
             assertThat(moved.updatedAt()).isEqualTo(later);
             assertThat(moved.revision()).isEqualTo(app.revision() + (transition.createsRevision() ? 1 : 0));
-            assertThat(moved.version()).as("the store, not the aggregate, bumps the version").isEqualTo(app.version());
+            assertThat(moved.version())
+                    .as("the store, not the aggregate, bumps the version")
+                    .isEqualTo(app.version());
         } else {
             assertThatThrownBy(() -> app.apply(transition, later))
                     .isInstanceOfSatisfying(ApplicationProblem.class, p -> {
@@ -87,12 +89,13 @@ class ApplicationStateUnitTests {
             Application app = in(s);
             boolean editable = s == ApplicationState.DRAFT || s == ApplicationState.INFORMATION_REQUESTED;
             if (editable) {
-                assertThat(app.edit(ApplicationContent.EMPTY, Instant.now()).state()).isEqualTo(s);
+                assertThat(app.edit(ApplicationContent.EMPTY, Instant.now()).state())
+                        .isEqualTo(s);
             } else {
                 assertThatThrownBy(() -> app.edit(ApplicationContent.EMPTY, Instant.now()))
-                        .isInstanceOfSatisfying(ApplicationProblem.class, p -> assertThat(
-                                        p.getStatusCode().value())
-                                .isEqualTo(409))
+                        .isInstanceOfSatisfying(
+                                ApplicationProblem.class,
+                                p -> assertThat(p.getStatusCode().value()).isEqualTo(409))
                         .hasMessageContaining(s.name());
             }
         }
@@ -101,7 +104,8 @@ class ApplicationStateUnitTests {
     @Test
     void finalStatesAreExactlyApprovedRefusedWithdrawn() {
         assertThat(Stream.of(ApplicationState.values()).filter(ApplicationState::isFinal))
-                .containsExactlyInAnyOrder(ApplicationState.APPROVED, ApplicationState.REFUSED, ApplicationState.WITHDRAWN);
+                .containsExactlyInAnyOrder(
+                        ApplicationState.APPROVED, ApplicationState.REFUSED, ApplicationState.WITHDRAWN);
     }
 
     @Test

@@ -65,9 +65,7 @@ public final class CompletenessCheck {
                                         evidence,
                                         d -> party.id().equals(d.partyId()))) {
                             missing.add(new MissingPiece(
-                                    rule.code(),
-                                    fill(rule.message(), party, null, 0),
-                                    "parties/" + party.id()));
+                                    rule.code(), fill(rule.message(), party, null, 0), "parties/" + party.id()));
                         }
                     }
                 }
@@ -127,13 +125,11 @@ public final class CompletenessCheck {
             List<EvidenceOnFile> evidence,
             java.util.function.Predicate<EvidenceOnFile> about) {
         for (Alternative a : rule.anyOf()) {
-            boolean ok =
-                    switch (a) {
-                        case Evidence e -> evidence.stream().anyMatch(d -> d.type() == e.type() && about.test(d));
-                        case PartyWithRole p ->
-                            content.parties().stream().anyMatch(x -> x.role() == p.role());
-                        case Field f -> filled(resolve(f.path(), application, target));
-                    };
+            boolean ok = switch (a) {
+                case Evidence e -> evidence.stream().anyMatch(d -> d.type() == e.type() && about.test(d));
+                case PartyWithRole p -> content.parties().stream().anyMatch(x -> x.role() == p.role());
+                case Field f -> filled(resolve(f.path(), application, target));
+            };
             if (ok) {
                 return true;
             }
@@ -173,7 +169,9 @@ public final class CompletenessCheck {
         if (!sectorMatches(when, content)) {
             return false;
         }
-        if (when.forms().isEmpty() && when.elements().isEmpty() && when.controlEntries().isEmpty()) {
+        if (when.forms().isEmpty()
+                && when.elements().isEmpty()
+                && when.controlEntries().isEmpty()) {
             return true;
         }
         return content.items().stream().anyMatch(i -> itemMatches(when, i, entryElements));
@@ -191,7 +189,8 @@ public final class CompletenessCheck {
 
     private static boolean sectorMatches(Condition when, ApplicationContent content) {
         return when.sectors().isEmpty()
-                || (content.endUse().sector() != null && when.sectors().contains(content.endUse().sector()));
+                || (content.endUse().sector() != null
+                        && when.sectors().contains(content.endUse().sector()));
     }
 
     /** Elements match by declared content or by the elements the item's control entry lists. */
@@ -213,7 +212,8 @@ public final class CompletenessCheck {
     private static String fill(String message, @Nullable Party party, @Nullable Item item, int itemNumber) {
         String out = message;
         if (party != null) {
-            out = out.replace("{party}", party.nameLatin()).replace("{role}", party.role().name());
+            out = out.replace("{party}", party.nameLatin())
+                    .replace("{role}", party.role().name());
         }
         if (item != null) {
             out = out.replace("{item}", Integer.toString(itemNumber)).replace("{description}", item.description());

@@ -146,13 +146,12 @@ public record CompletenessRules(String revision, List<Rule> rules) {
     /** The path must name a component of the application's records, so a rule can never point at nothing. */
     private static void checkPath(String path, Scope scope, String where) {
         String[] parts = path.split("\\.");
-        Class<?> type =
-                switch (parts[0]) {
-                    case "application" -> ApplicationContent.class;
-                    case "item" -> scope == Scope.ITEM ? Item.class : null;
-                    case "party" -> scope == Scope.PARTY ? Party.class : null;
-                    default -> null;
-                };
+        Class<?> type = switch (parts[0]) {
+            case "application" -> ApplicationContent.class;
+            case "item" -> scope == Scope.ITEM ? Item.class : null;
+            case "party" -> scope == Scope.PARTY ? Party.class : null;
+            default -> null;
+        };
         if (type == null) {
             throw new IllegalArgumentException(where + ": field '" + path
                     + "' must start with application., or item./party. in a rule of that scope");
@@ -199,8 +198,8 @@ public record CompletenessRules(String revision, List<Rule> rules) {
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": '" + raw + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new IllegalArgumentException(
+                    where + ": '" + raw + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -32,7 +32,11 @@ record ApplicationResponse(
         Instant updatedAt,
         @Nullable Instant submittedAt) {
 
-    record Applicant(String id, String name, String country, @Nullable String region) {}
+    record Applicant(
+            String id,
+            String name,
+            String country,
+            @Nullable String region) {}
 
     static ApplicationResponse of(Application a) {
         return new ApplicationResponse(

@@ -62,13 +62,14 @@ class ApplicationsApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Create a draft application",
-            description = "The caller's organisation (an EXPORTER) becomes the applicant; all sections may still be empty.")
+            description =
+                    "The caller's organisation (an EXPORTER) becomes the applicant; all sections may still be empty.")
     @ApiResponse(responseCode = "201", description = "The new draft, with its reference (LA-yyyy-nnnnnn)")
     @ApiResponse(responseCode = "403", description = "Caller is not an APPLICANT of an EXPORTER organisation")
     @ApiResponse(responseCode = "422", description = "A field is invalid; `errors` names each field")
     ResponseEntity<ApplicationResponse> create(@RequestBody(required = false) @Nullable ApplicationDraft draft) {
-        Application app = applications.create(
-                draft == null ? new ApplicationDraft(null, null, null, null, null, null) : draft);
+        Application app =
+                applications.create(draft == null ? new ApplicationDraft(null, null, null, null, null, null) : draft);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + app.id()))
                 .eTag(etag(app))
                 .body(ApplicationResponse.of(app));
@@ -77,8 +78,9 @@ class ApplicationsApi {
     @GetMapping
     @Operation(
             summary = "List the applications you may see",
-            description = "Applicants: their organisation's. Reviewers and supervisors: those routed to their authority."
-                    + " National enforcement and auditors: submitted applications of exporters in their country.")
+            description =
+                    "Applicants: their organisation's. Reviewers and supervisors: those routed to their authority."
+                            + " National enforcement and auditors: submitted applications of exporters in their country.")
     PageResponse list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return PageResponse.of(applications.list(page, size));
     }
@@ -129,9 +131,10 @@ class ApplicationsApi {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Update the application's sections",
-            description = "Replaces consignee organisation, end use, production, business relationship and declarations."
-                    + " Only in DRAFT (or while answering an information request). Quote the version in If-Match or"
-                    + " `version`.")
+            description =
+                    "Replaces consignee organisation, end use, production, business relationship and declarations."
+                            + " Only in DRAFT (or while answering an information request). Quote the version in If-Match or"
+                            + " `version`.")
     @ApiResponse(responseCode = "409", description = "Stale version, or the application can no longer be edited")
     @ApiResponse(responseCode = "428", description = "Neither If-Match nor version given")
     ResponseEntity<ApplicationResponse> update(
@@ -161,7 +164,8 @@ class ApplicationsApi {
         Application app = applications.get(ApplicationId.of(id));
         return app.content()
                 .party(pid)
-                .orElseThrow(() -> ApplicationProblem.notFound("Application " + app.reference() + " has no party " + pid));
+                .orElseThrow(
+                        () -> ApplicationProblem.notFound("Application " + app.reference() + " has no party " + pid));
     }
 
     @PostMapping(path = "/{id}/parties", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -213,7 +217,8 @@ class ApplicationsApi {
         Application app = applications.get(ApplicationId.of(id));
         return app.content()
                 .item(iid)
-                .orElseThrow(() -> ApplicationProblem.notFound("Application " + app.reference() + " has no item " + iid));
+                .orElseThrow(
+                        () -> ApplicationProblem.notFound("Application " + app.reference() + " has no item " + iid));
     }
 
     @PostMapping(path = "/{id}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -278,7 +283,8 @@ class ApplicationsApi {
             @PathVariable String id,
             @Parameter(description = "Client-chosen key, 1 to 200 characters")
                     @RequestHeader(name = "Idempotency-Key", required = false)
-                    @Nullable String idempotencyKey) {
+                    @Nullable
+                    String idempotencyKey) {
         SubmissionOutcome outcome = applications.submit(
                 ApplicationId.of(id), idempotencyKey, app -> json.writeValueAsString(ApplicationResponse.of(app)));
         var response = ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON);
@@ -288,7 +294,8 @@ class ApplicationsApi {
         return response.body(outcome.body());
     }
 
-    record WithdrawRequest(@Nullable String reason, @Nullable Long version) {}
+    record WithdrawRequest(
+            @Nullable String reason, @Nullable Long version) {}
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw the application (any state that is not final), with an optional reason")
@@ -327,7 +334,8 @@ class ApplicationsApi {
     @GetMapping("/{id}/versions/{n}/diff")
     @Operation(
             summary = "What changed from revision n-1 to n",
-            description = "Field-level: path (e.g. items[0].quantity), before, after. Revision 1 is compared to nothing.")
+            description =
+                    "Field-level: path (e.g. items[0].quantity), before, after. Revision 1 is compared to nothing.")
     List<FieldChange> diff(@PathVariable String id, @PathVariable int n) {
         return applications.diff(ApplicationId.of(id), n);
     }

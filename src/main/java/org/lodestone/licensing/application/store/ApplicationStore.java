@@ -109,7 +109,9 @@ public class ApplicationStore {
         Map<String, @Nullable Object> p = new HashMap<>();
         p.put("state", a.state().name());
         p.put("consignee", c.consigneeOrganisation() == null ? null : UUID.fromString(c.consigneeOrganisation()));
-        p.put("authority", a.competentAuthority() == null ? null : a.competentAuthority().value());
+        p.put(
+                "authority",
+                a.competentAuthority() == null ? null : a.competentAuthority().value());
         p.put("sector", c.endUse().sector() == null ? null : c.endUse().sector().name());
         p.put("finalProduct", c.endUse().finalProduct());
         p.put("statement", c.endUse().statement());
@@ -135,14 +137,18 @@ public class ApplicationStore {
         jdbc.sql("DELETE FROM la_item_element WHERE item_id IN (SELECT id FROM la_item WHERE application_id = :id)")
                 .param("id", app)
                 .update();
-        jdbc.sql("DELETE FROM la_item WHERE application_id = :id").param("id", app).update();
-        jdbc.sql("""
-                DELETE FROM la_party_identifier
-                WHERE party_id IN (SELECT id FROM la_party WHERE application_id = :id)""")
+        jdbc.sql("DELETE FROM la_item WHERE application_id = :id")
                 .param("id", app)
                 .update();
-        jdbc.sql("DELETE FROM la_party WHERE application_id = :id").param("id", app).update();
-        jdbc.sql("DELETE FROM la_volume WHERE application_id = :id").param("id", app).update();
+        jdbc.sql("""
+                DELETE FROM la_party_identifier
+                WHERE party_id IN (SELECT id FROM la_party WHERE application_id = :id)""").param("id", app).update();
+        jdbc.sql("DELETE FROM la_party WHERE application_id = :id")
+                .param("id", app)
+                .update();
+        jdbc.sql("DELETE FROM la_volume WHERE application_id = :id")
+                .param("id", app)
+                .update();
     }
 
     private void insertChildren(Application a) {
@@ -244,7 +250,9 @@ public class ApplicationStore {
 
     /** Which applications a listing covers: one applicant's, one authority's, or those of one applicant country. */
     public record Scope(
-            @Nullable OrganisationId applicant, @Nullable OrganisationId authority, @Nullable String nationalCountry) {
+            @Nullable OrganisationId applicant,
+            @Nullable OrganisationId authority,
+            @Nullable String nationalCountry) {
 
         public static Scope ofApplicant(OrganisationId id) {
             return new Scope(id, null, null);
@@ -258,7 +266,6 @@ public class ApplicationStore {
             return new Scope(null, null, country);
         }
     }
-
 
     /** Exactly one of the scope's parts is set; national scope never shows drafts (they are not routed yet). */
     private static String where(Scope scope) {
@@ -282,7 +289,8 @@ public class ApplicationStore {
     }
 
     public List<ApplicationListing> list(Scope scope, int offset, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT a.id, a.reference, a.state, a.applicant_name, a.created_at, a.updated_at, a.submitted_at,
                     (SELECT p.name_latin FROM la_party p WHERE p.application_id = a.id AND p.role = 'CONSIGNEE'
                         ORDER BY p.position FETCH FIRST 1 ROWS ONLY) AS consignee_name,
@@ -290,7 +298,7 @@ public class ApplicationStore {
                         ORDER BY p.position FETCH FIRST 1 ROWS ONLY) AS consignee_country,
                     (SELECT COUNT(*) FROM la_item i WHERE i.application_id = a.id) AS item_count
                 FROM la_application a WHERE """ + " " + where(scope)
-                        + " ORDER BY a.created_at DESC, a.reference DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+                                + " ORDER BY a.created_at DESC, a.reference DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
                 .param("scope", scopeValue(scope))
                 .param("offset", offset)
                 .param("limit", limit)
@@ -493,13 +501,11 @@ public class ApplicationStore {
         Map<UUID, List<Party.RegistrationIdentifier>> identifiers = new HashMap<>();
         jdbc.sql("""
                 SELECT i.party_id, i.id_type, i.id_value FROM la_party_identifier i
-                JOIN la_party p ON p.id = i.party_id WHERE p.application_id = :id ORDER BY i.party_id, i.position""")
-                .param("id", app)
-                .query(rs -> {
-                    identifiers
-                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Party.RegistrationIdentifier(rs.getString(2), rs.getString(3)));
-                });
+                JOIN la_party p ON p.id = i.party_id WHERE p.application_id = :id ORDER BY i.party_id, i.position""").param("id", app).query(rs -> {
+            identifiers
+                    .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(new Party.RegistrationIdentifier(rs.getString(2), rs.getString(3)));
+        });
         List<Party> parties = jdbc.sql("SELECT * FROM la_party WHERE application_id = :id ORDER BY position")
                 .param("id", app)
                 .query((rs, n) -> {
@@ -521,12 +527,10 @@ public class ApplicationStore {
         Map<UUID, Map<String, BigDecimal>> elements = new HashMap<>();
         jdbc.sql("""
                 SELECT e.item_id, e.symbol, e.mass_percent FROM la_item_element e
-                JOIN la_item i ON i.id = e.item_id WHERE i.application_id = :id""")
-                .param("id", app)
-                .query(rs -> {
-                    elements.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
-                            .put(rs.getString(2), normal(rs.getBigDecimal(3)));
-                });
+                JOIN la_item i ON i.id = e.item_id WHERE i.application_id = :id""").param("id", app).query(rs -> {
+            elements.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
+                    .put(rs.getString(2), normal(rs.getBigDecimal(3)));
+        });
         List<Item> items = jdbc.sql("SELECT * FROM la_item WHERE application_id = :id ORDER BY position")
                 .param("id", app)
                 .query((rs, n) -> {

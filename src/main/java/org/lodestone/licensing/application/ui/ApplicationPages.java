@@ -398,5 +398,4 @@ class ApplicationPages {
     private static String at(@Nullable List<String> list, int i) {
         return list == null || i >= list.size() || list.get(i) == null ? "" : list.get(i);
     }
-
 }

@@ -99,35 +99,41 @@ class CompletenessRulesTests {
             }
             case "no end user" -> c = c.withParties(List.of(c.parties().get(0)));
             case "no parties" -> c = c.withParties(List.of());
-            case "two consignees" -> c = c.withParties(List.of(
-                    c.parties().get(0), consignee(UUID.randomUUID()), c.parties().get(1)));
+            case "two consignees" ->
+                c = c.withParties(List.of(
+                        c.parties().get(0),
+                        consignee(UUID.randomUUID()),
+                        c.parties().get(1)));
             case "no items" -> c = c.withItems(List.of());
             case "magnet without production proof" -> {
                 files.removeIf(d -> d.type() == DocumentType.PRODUCTION_LINE_VIDEO);
                 c = c.withDetails(
                         null, c.endUse(), new Production(null, "sintering", null), c.relationship(), c.declarations());
             }
-            case "no product photo nor spec" -> files.removeIf(d -> d.type() == DocumentType.PRODUCT_PHOTO
-                    && MAGNET.equals(d.itemId()));
+            case "no product photo nor spec" ->
+                files.removeIf(d -> d.type() == DocumentType.PRODUCT_PHOTO && MAGNET.equals(d.itemId()));
             case "spec instead of photo" -> {
                 files.removeIf(d -> d.type() == DocumentType.PRODUCT_PHOTO && MAGNET.equals(d.itemId()));
-                c = c.withItems(List.of(magnet("Grade N52SH, 50x20x5 mm"), c.items().get(1)));
+                c = c.withItems(
+                        List.of(magnet("Grade N52SH, 50x20x5 mm"), c.items().get(1)));
             }
             case "no customer order" -> files.removeIf(d -> d.type() == DocumentType.CUSTOMER_ORDER);
-            case "no sector" -> c = c.withDetails(
-                    null,
-                    new EndUse(null, "Motor", "Statement"),
-                    c.production(),
-                    c.relationship(),
-                    c.declarations());
-            case "research needs statement doc" -> c = c.withDetails(
-                    null,
-                    new EndUse(EndUseSector.RESEARCH, "Lab samples", "Material research"),
-                    c.production(),
-                    c.relationship(),
-                    c.declarations());
-            case "no relationship" -> c = c.withDetails(
-                    null, c.endUse(), c.production(), BusinessRelationship.NONE, c.declarations());
+            case "no sector" ->
+                c = c.withDetails(
+                        null,
+                        new EndUse(null, "Motor", "Statement"),
+                        c.production(),
+                        c.relationship(),
+                        c.declarations());
+            case "research needs statement doc" ->
+                c = c.withDetails(
+                        null,
+                        new EndUse(EndUseSector.RESEARCH, "Lab samples", "Material research"),
+                        c.production(),
+                        c.relationship(),
+                        c.declarations());
+            case "no relationship" ->
+                c = c.withDetails(null, c.endUse(), c.production(), BusinessRelationship.NONE, c.declarations());
             case "business history replaces vols" -> {
                 c = c.withDetails(
                         null,
@@ -137,12 +143,22 @@ class CompletenessRulesTests {
                         c.declarations());
                 files.add(doc(DocumentType.BUSINESS_HISTORY, null, null));
             }
-            case "declarations not given" -> c = c.withDetails(
-                    null, c.endUse(), c.production(), c.relationship(), Declarations.NONE);
-            case "dy item without element content" -> c = c.withItems(List.of(c.items().get(0), oxide(Map.of())));
-            case "consignee without identifiers" -> c = c.withParties(List.of(
-                    new Party(CONSIGNEE, PartyRole.CONSIGNEE, null, "Motorenwerk GmbH", "DE", "Munich", List.of(), null),
-                    c.parties().get(1)));
+            case "declarations not given" ->
+                c = c.withDetails(null, c.endUse(), c.production(), c.relationship(), Declarations.NONE);
+            case "dy item without element content" ->
+                c = c.withItems(List.of(c.items().get(0), oxide(Map.of())));
+            case "consignee without identifiers" ->
+                c = c.withParties(List.of(
+                        new Party(
+                                CONSIGNEE,
+                                PartyRole.CONSIGNEE,
+                                null,
+                                "Motorenwerk GmbH",
+                                "DE",
+                                "Munich",
+                                List.of(),
+                                null),
+                        c.parties().get(1)));
             default -> throw new IllegalArgumentException(scenario);
         }
         Completeness result = CHECK.evaluate(c, files, ENTRIES);
@@ -154,7 +170,8 @@ class CompletenessRulesTests {
     @Test
     void messagesNameThePartyAndTheItem() {
         List<EvidenceOnFile> files = new ArrayList<>(fullEvidence());
-        files.removeIf(d -> d.type() == DocumentType.END_USER_CERTIFICATE || d.type() == DocumentType.PRODUCTION_LINE_VIDEO);
+        files.removeIf(
+                d -> d.type() == DocumentType.END_USER_CERTIFICATE || d.type() == DocumentType.PRODUCTION_LINE_VIDEO);
         ApplicationContent c = complete();
         c = c.withItems(List.of(c.items().get(1), c.items().get(0)));
         c = c.withDetails(null, c.endUse(), new Production(null, "p", null), c.relationship(), c.declarations());
@@ -195,7 +212,8 @@ class CompletenessRulesTests {
                 null,
                 List.of(
                         consignee(CONSIGNEE),
-                        new Party(END_USER, PartyRole.END_USER, "安驱", "Antrieb AG", "DE", "Stuttgart", List.of(), null)),
+                        new Party(
+                                END_USER, PartyRole.END_USER, "安驱", "Antrieb AG", "DE", "Stuttgart", List.of(), null)),
                 List.of(magnet(null), oxide(Map.of("Dy", new BigDecimal("87")))),
                 new EndUse(EndUseSector.EV_TRACTION_MOTORS, "Traction motor", "Built into motors"),
                 new Production("Sintering and machining", "Strip casting, sintering", "Ganzhou"),

@@ -74,8 +74,7 @@ class ApplicationStoreContractTests {
         void staleSaveChangesNothing() {
             Application app = sample();
             store.insert(app);
-            Application edited = app.edit(
-                    app.content().withItems(List.of()), AT.plusSeconds(10));
+            Application edited = app.edit(app.content().withItems(List.of()), AT.plusSeconds(10));
             Application saved = store.save(edited, 0).orElseThrow();
             assertThat(saved.version()).isEqualTo(1);
             assertThat(store.find(app.id()).orElseThrow().content().items()).isEmpty();
@@ -92,7 +91,8 @@ class ApplicationStoreContractTests {
             Application app = sample();
             store.insert(app);
             OrganisationId bureau = new OrganisationId(UUID.randomUUID());
-            Application submitted = app.apply(Transition.SUBMIT, AT.plusSeconds(60)).routedTo(bureau);
+            Application submitted =
+                    app.apply(Transition.SUBMIT, AT.plusSeconds(60)).routedTo(bureau);
             store.save(submitted, 0).orElseThrow();
             Application read = store.find(app.id()).orElseThrow();
             assertThat(read.state()).isEqualTo(ApplicationState.SUBMITTED);
@@ -121,7 +121,9 @@ class ApplicationStoreContractTests {
             assertThat(first.get(0).consigneeCountry()).isEqualTo("DE");
             assertThat(first.get(0).items()).isEqualTo(1);
             assertThat(store.list(scope, 4, 2)).hasSize(1);
-            assertThat(store.count(ApplicationStore.Scope.national("CN"))).as("drafts are not national").isZero();
+            assertThat(store.count(ApplicationStore.Scope.national("CN")))
+                    .as("drafts are not national")
+                    .isZero();
         }
 
         @Test
@@ -171,7 +173,8 @@ class ApplicationStoreContractTests {
             Application app = sample();
             store.insert(app);
             String actorOrg = UUID.randomUUID().toString();
-            store.insertStateChange(app.id(), new StateChange(null, ApplicationState.DRAFT, "applicant", actorOrg, AT, null, 0));
+            store.insertStateChange(
+                    app.id(), new StateChange(null, ApplicationState.DRAFT, "applicant", actorOrg, AT, null, 0));
             store.insertStateChange(
                     app.id(),
                     new StateChange(
@@ -232,19 +235,36 @@ class ApplicationStoreContractTests {
                                             new Party.RegistrationIdentifier("HRB", "123456"),
                                             new Party.RegistrationIdentifier("VAT", "DE999")),
                                     new Party.Contact("Anna", "anna@example.de", null)),
-                            new Party(UUID.randomUUID(), PartyRole.END_USER, null, "Antrieb AG", "DE", "Stuttgart", List.of(), null)),
+                            new Party(
+                                    UUID.randomUUID(),
+                                    PartyRole.END_USER,
+                                    null,
+                                    "Antrieb AG",
+                                    "DE",
+                                    "Stuttgart",
+                                    List.of(),
+                                    null)),
                     List.of(item(new BigDecimal("1200"), null)),
                     new EndUse(EndUseSector.WIND_TURBINES, "Generator", "Statement"),
                     new Production("desc", "process", "site"),
                     new BusinessRelationship(
                             LocalDate.of(2019, 3, 1),
                             List.of(
-                                    new BusinessRelationship.Volume(2023, new BigDecimal("7.5"), QuantityUnit.T, null, null),
+                                    new BusinessRelationship.Volume(
+                                            2023, new BigDecimal("7.5"), QuantityUnit.T, null, null),
                                     new BusinessRelationship.Volume(2024, null, null, new BigDecimal("640000"), "EUR")),
                             "notes"),
                     new Declarations(true, true, false, "Li Na", LocalDate.of(2026, 1, 15)));
             return Application.draft(
-                    new ApplicationId(UUID.randomUUID()), reference, applicant, "Exporter", "CN", "CN-JX", content, "applicant", t);
+                    new ApplicationId(UUID.randomUUID()),
+                    reference,
+                    applicant,
+                    "Exporter",
+                    "CN",
+                    "CN-JX",
+                    content,
+                    "applicant",
+                    t);
         }
 
         static Item item(BigDecimal quantity, String spec) {
