@@ -546,12 +546,16 @@ public class Applications implements ApplicationAccess {
                         + app.applicantCountry() + ". An administrator must register one."));
     }
 
+    /** Empty when the id names a FOREIGN_PARTY organisation; otherwise the reason it cannot be the consignee. */
     private Optional<String> checkForeignParty(String organisationId) {
-        return identity.organisation(OrganisationId.of(organisationId))
-                .map(o -> o.kind() == OrganisationKind.FOREIGN_PARTY
-                        ? null
-                        : "organisation '" + o.name() + "' is not a FOREIGN_PARTY")
-                .or(() -> Optional.of("no organisation " + organisationId + " is known"));
+        Optional<OrganisationProfile> org = identity.organisation(OrganisationId.of(organisationId));
+        if (org.isEmpty()) {
+            return Optional.of("no organisation " + organisationId + " is known");
+        }
+        if (org.get().kind() != OrganisationKind.FOREIGN_PARTY) {
+            return Optional.of("organisation '" + org.get().name() + "' is not a FOREIGN_PARTY");
+        }
+        return Optional.empty();
     }
 
     private boolean mayRead(Application app, CurrentUser user) {

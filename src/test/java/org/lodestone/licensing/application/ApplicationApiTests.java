@@ -297,6 +297,28 @@ class ApplicationApiTests {
     }
 
     @Test
+    void consigneeOrganisationMustBeAForeignParty() {
+        String id = fx.draft();
+        String foreign = identity.organisations(OrganisationKind.FOREIGN_PARTY)
+                .getFirst()
+                .id()
+                .toString();
+        String exporter = identity.organisations(OrganisationKind.EXPORTER)
+                .getFirst()
+                .id()
+                .toString();
+        long v = fx.version(id);
+        MvcTestResult ok = fx.put(
+                "applicant", "/api/v1/applications/" + id, "{\"consigneeOrganisation\": \"" + foreign + "\"}", v);
+        assertThat(ok).as(body(ok)).hasStatusOk();
+        assertThat((String) read(ok, "$.consigneeOrganisation")).isEqualTo(foreign);
+        MvcTestResult wrong = fx.put(
+                "applicant", "/api/v1/applications/" + id, "{\"consigneeOrganisation\": \"" + exporter + "\"}", v + 1);
+        assertThat(wrong).hasStatus(422);
+        assertThat((String) read(wrong, "$.errors[0].reason")).contains("is not a FOREIGN_PARTY");
+    }
+
+    @Test
     void unknownPropertyIsA400() {
         String id = fx.draft();
         assertThat(fx.post(
