@@ -1,14 +1,16 @@
 package org.lodestone.licensing;
 
-import org.jspecify.annotations.Nullable;
+import java.time.Instant;
 import org.lodestone.identity.OrganisationId;
 
 /**
- * An applicant submitted an application (published in the submitting transaction). {@code competentAuthority} is null
- * when no authority could be routed to yet.
+ * Published when an application was submitted (or resubmitted after an information request answered through
+ * {@code revision > 1}); notifications and the statutory clock hook into it.
  */
 public record ApplicationSubmitted(
-        ApplicationId id,
+        ApplicationId application,
         String reference,
         OrganisationId applicant,
-        @Nullable OrganisationId competentAuthority) {}
+        OrganisationId competentAuthority,
+        int revision,
+        Instant at) {}

@@ -1,11 +1,15 @@
 package org.lodestone.licensing;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.identity.OrganisationId;
 
-/** The applicant withdrew an application (published in the withdrawing transaction). */
+/** Published when the applicant withdrew an application; {@code competentAuthority} is null for a withdrawn draft. */
 public record ApplicationWithdrawn(
-        ApplicationId id,
+        ApplicationId application,
         String reference,
         OrganisationId applicant,
-        @Nullable OrganisationId competentAuthority) {}
+        @Nullable OrganisationId competentAuthority,
+        String previousState,
+        @Nullable String reason,
+        Instant at) {}

@@ -26,18 +26,16 @@ class LicensingNotices {
 
     @EventListener
     void on(ApplicationSubmitted event) {
-        var to = new ArrayList<Recipient>();
-        to.add(Recipient.toRole(event.applicant(), Role.APPLICANT));
-        if (event.competentAuthority() != null) {
-            to.add(Recipient.toRole(event.competentAuthority(), Role.REVIEWER));
-        }
+        var to = List.of(
+                Recipient.toRole(event.applicant(), Role.APPLICANT),
+                Recipient.toRole(event.competentAuthority(), Role.REVIEWER));
         notifications.notify(Notice.about(
                 Category.APPLICATION_SUBMITTED,
                 APPLICATION,
-                event.id().toString(),
+                event.application().toString(),
                 "Application " + event.reference() + ": submitted",
                 "Application " + event.reference() + " was submitted for review.",
-                applicationLink(event.id().toString()),
+                applicationLink(event.application().toString()),
                 to));
     }
 
@@ -51,10 +49,10 @@ class LicensingNotices {
         notifications.notify(Notice.about(
                 Category.APPLICATION_WITHDRAWN,
                 APPLICATION,
-                event.id().toString(),
+                event.application().toString(),
                 "Application " + event.reference() + ": withdrawn",
                 "Application " + event.reference() + " was withdrawn by the applicant.",
-                applicationLink(event.id().toString()),
+                applicationLink(event.application().toString()),
                 to));
     }
 

@@ -126,7 +126,7 @@ class MailDeliveryTests {
                 organisation(OrganisationKind.AUTHORITY, "Jiangxi Provincial Department of Commerce");
 
         transactions.executeWithoutResult(tx -> {
-            events.publishEvent(new ApplicationSubmitted(id, ref, exporter, authority));
+            events.publishEvent(new ApplicationSubmitted(id, ref, exporter, authority, 1, java.time.Instant.now()));
             notifications.notify(Notice.about(
                     Category.INFORMATION_REQUESTED,
                     "APPLICATION",

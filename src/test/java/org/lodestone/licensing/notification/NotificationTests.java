@@ -67,10 +67,10 @@ class NotificationTests {
     }
 
     String submitted(String reference) {
-        ApplicationSubmitted event =
-                new ApplicationSubmitted(new ApplicationId(UUID.randomUUID()), reference, exporter(), jiangxi());
+        ApplicationSubmitted event = new ApplicationSubmitted(
+                new ApplicationId(UUID.randomUUID()), reference, exporter(), jiangxi(), 1, java.time.Instant.now());
         transactions.executeWithoutResult(tx -> events.publishEvent(event));
-        return event.id().toString();
+        return event.application().toString();
     }
 
     MvcTestResult inbox(String user, boolean unread) {
@@ -127,8 +127,8 @@ class NotificationTests {
     void aRolledBackTransactionNotifiesNobody() throws Exception {
         String ref = reference();
         transactions.executeWithoutResult(tx -> {
-            events.publishEvent(
-                    new ApplicationSubmitted(new ApplicationId(UUID.randomUUID()), ref, exporter(), jiangxi()));
+            events.publishEvent(new ApplicationSubmitted(
+                    new ApplicationId(UUID.randomUUID()), ref, exporter(), jiangxi(), 1, java.time.Instant.now()));
             tx.setRollbackOnly();
         });
 
@@ -137,10 +137,10 @@ class NotificationTests {
     }
 
     @Test
-    void withoutAnAuthorityOnlyTheApplicantHears() throws Exception {
+    void withdrawnDraftIsNewsOnlyForTheApplicant() throws Exception {
         String ref = reference();
-        transactions.executeWithoutResult(tx -> events.publishEvent(
-                new ApplicationSubmitted(new ApplicationId(UUID.randomUUID()), ref, exporter(), null)));
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ApplicationWithdrawn(
+                new ApplicationId(UUID.randomUUID()), ref, exporter(), null, "DRAFT", null, java.time.Instant.now())));
 
         assertThat(idsAbout("applicant", ref, false)).hasSize(1);
         assertThat(idsAbout("reviewer", ref, false)).isEmpty();
@@ -149,8 +149,14 @@ class NotificationTests {
     @Test
     void withdrawalAndLicenceIssueAreNotified() throws Exception {
         String ref = reference();
-        transactions.executeWithoutResult(tx -> events.publishEvent(
-                new ApplicationWithdrawn(new ApplicationId(UUID.randomUUID()), ref, exporter(), jiangxi())));
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ApplicationWithdrawn(
+                new ApplicationId(UUID.randomUUID()),
+                ref,
+                exporter(),
+                jiangxi(),
+                "SUBMITTED",
+                null,
+                java.time.Instant.now())));
         String licence = "CN-EX-2099-" + (100_000_000L + new java.util.Random().nextInt(900_000_000));
         transactions.executeWithoutResult(tx -> events.publishEvent(new LicenceIssued(
                 new LicenceNumber(licence),
@@ -300,8 +306,8 @@ class NotificationTests {
     @Test
     void scriptInASubjectIsEscapedOnThePage() throws Exception {
         String ref = reference() + "<script>alert(1)</script>";
-        transactions.executeWithoutResult(tx -> events.publishEvent(
-                new ApplicationSubmitted(new ApplicationId(UUID.randomUUID()), ref, exporter(), jiangxi())));
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ApplicationSubmitted(
+                new ApplicationId(UUID.randomUUID()), ref, exporter(), jiangxi(), 1, java.time.Instant.now())));
 
         assertThat(mvc.get().uri("/notifications").session(login("reviewer")))
                 .bodyText()
