@@ -13,11 +13,16 @@ import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Wires evidence documents. The storage root is resolved once ({@code lodestone.data-dir} may hold a random part in
@@ -61,6 +66,26 @@ class EvidenceConfiguration {
         }
         long max = properties.maxSize().toBytes();
         return new MultipartConfigElement(spool.toString(), max, max + MULTIPART_OVERHEAD, 0);
+    }
+
+    /**
+     * Parts are parsed when the controller asks for them, not before the handler is chosen, so a part over the limit
+     * is refused inside the evidence controller (a 413 problem naming {@code file}) rather than before any handler.
+     */
+    @Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+    MultipartResolver multipartResolver() {
+        var resolver = new StandardServletMultipartResolver();
+        resolver.setResolveLazily(true);
+        return resolver;
+    }
+
+    @Bean
+    FilterRegistrationBean<UploadSizeGuard> evidenceUploadSizeGuard() {
+        var registration = new FilterRegistrationBean<>(
+                new UploadSizeGuard(properties.maxSize().toBytes() + MULTIPART_OVERHEAD));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.addUrlPatterns("/applications/*", "/api/v1/applications/*");
+        return registration;
     }
 
     @Bean

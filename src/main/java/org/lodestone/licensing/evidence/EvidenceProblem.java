@@ -46,7 +46,7 @@ public final class EvidenceProblem extends ErrorResponseException {
         return problem;
     }
 
-    static EvidenceProblem tooLarge(long limit) {
+    public static EvidenceProblem tooLarge(long limit) {
         var problem = new EvidenceProblem(
                 HttpStatus.CONTENT_TOO_LARGE,
                 "content-too-large",

@@ -19,14 +19,17 @@ import org.lodestone.licensing.evidence.DocumentId;
 import org.lodestone.licensing.evidence.DocumentType;
 import org.lodestone.licensing.evidence.Evidence;
 import org.lodestone.licensing.evidence.EvidenceDocument;
+import org.lodestone.licensing.evidence.EvidenceProblem;
 import org.lodestone.licensing.evidence.NewDocument;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Evidence documents over HTTP; all rules are {@link Evidence}'s, this class only translates. */
@@ -135,6 +139,15 @@ class EvidenceController {
     @ApiResponse(responseCode = "404", description = "No such document, or not yours to see")
     ResponseEntity<InputStreamResource> content(@PathVariable UUID id) {
         return Downloads.of(evidence.read(new DocumentId(id), user()));
+    }
+
+    /** A part over the limit, found while the servlet container spooled it (no declared length, or a lying one). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        var problem = EvidenceProblem.tooLarge(evidence.maxBytes());
+        return ResponseEntity.status(problem.getStatusCode())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.getBody());
     }
 
     private CurrentUser user() {
