@@ -1,9 +1,6 @@
 package org.lodestone.licensing.evidence;
 
 import jakarta.servlet.MultipartConfigElement;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.lodestone.audit.AuditTrail;
@@ -59,11 +56,6 @@ class EvidenceConfiguration {
     @Bean
     MultipartConfigElement multipartConfigElement() {
         Path spool = FilesystemDocumentStorage.incomingDirectory(root);
-        try {
-            Files.createDirectories(spool);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the upload directory " + spool, e);
-        }
         long max = properties.maxSize().toBytes();
         return new MultipartConfigElement(spool.toString(), max, max + MULTIPART_OVERHEAD, 0);
     }
@@ -81,8 +73,9 @@ class EvidenceConfiguration {
 
     @Bean
     FilterRegistrationBean<UploadSizeGuard> evidenceUploadSizeGuard() {
-        var registration = new FilterRegistrationBean<>(
-                new UploadSizeGuard(properties.maxSize().toBytes() + MULTIPART_OVERHEAD));
+        var registration = new FilterRegistrationBean<>(new UploadSizeGuard(
+                properties.maxSize().toBytes() + MULTIPART_OVERHEAD,
+                FilesystemDocumentStorage.incomingDirectory(root)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.addUrlPatterns("/applications/*", "/api/v1/applications/*");
         return registration;

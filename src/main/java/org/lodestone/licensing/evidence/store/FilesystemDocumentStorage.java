@@ -46,13 +46,15 @@ public class FilesystemDocumentStorage implements DocumentStorage {
     private final Path blobs;
     private final Path incoming;
 
-    /** Opens (creating if needed) the storage under {@code root} and removes what a previous run left unfinished. */
+    /**
+     * Opens the storage under {@code root} and removes what a previous run left unfinished. Directories are created on
+     * the first upload, so a server that never receives one writes nothing (production mode keeps the data directory
+     * untouched).
+     */
     public FilesystemDocumentStorage(Path root) {
         this.blobs = root.resolve("sha256");
         this.incoming = incomingDirectory(root);
         try {
-            Files.createDirectories(blobs);
-            Files.createDirectories(incoming);
             // Files last written before this JVM started belong to a process that is gone (crashed, killed); files of
             // a live peer sharing the directory are being written, so they are newer.
             Instant started =
@@ -74,6 +76,7 @@ public class FilesystemDocumentStorage implements DocumentStorage {
     @Override
     public StoredBlob store(InputStream content, long maxBytes) throws IOException {
         MessageDigest sha256 = sha256();
+        Files.createDirectories(incoming);
         Path temp = incoming.resolve("upload-" + UUID.randomUUID() + ".part");
         long size = 0;
         boolean kept = false;
@@ -129,6 +132,9 @@ public class FilesystemDocumentStorage implements DocumentStorage {
     @Override
     public List<String> storedBefore(Instant instant) throws IOException {
         var result = new ArrayList<String>();
+        if (!Files.isDirectory(blobs)) {
+            return result;
+        }
         try (Stream<Path> files = Files.find(blobs, 3, (p, attrs) -> attrs.isRegularFile())) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
@@ -149,6 +155,9 @@ public class FilesystemDocumentStorage implements DocumentStorage {
     @Override
     public int removeUnfinished(Instant before) throws IOException {
         int removed = 0;
+        if (!Files.isDirectory(incoming)) {
+            return 0;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(incoming)) {
             for (Path p : files) {
                 try {

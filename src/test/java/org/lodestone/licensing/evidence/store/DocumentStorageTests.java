@@ -122,6 +122,7 @@ class DocumentStorageTests {
     @Test
     void startupRemovesUnfinishedUploadsOfEarlierRuns() throws Exception {
         new FilesystemDocumentStorage(root);
+        Files.createDirectories(root.resolve("tmp"));
         Path stale = root.resolve("tmp").resolve("upload-stale.part");
         Path spool = root.resolve("tmp").resolve("upload_0f3e_00000001.tmp");
         Files.write(stale, new byte[100]);
@@ -139,6 +140,14 @@ class DocumentStorageTests {
         assertThat(live)
                 .as("written after this JVM started: an upload in flight")
                 .exists();
+    }
+
+    @Test
+    void writesNothingUntilTheFirstUpload() throws Exception {
+        var storage = new FilesystemDocumentStorage(root.resolve("documents"));
+        assertThat(storage.storedBefore(Instant.now())).isEmpty();
+        assertThat(storage.removeUnfinished(Instant.now())).isZero();
+        assertThat(root).isEmptyDirectory();
     }
 
     @Test
@@ -167,12 +176,18 @@ class DocumentStorageTests {
     }
 
     private List<Path> blobFiles() throws IOException {
+        if (!Files.exists(root.resolve("sha256"))) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.walk(root.resolve("sha256"))) {
             return files.filter(Files::isRegularFile).toList();
         }
     }
 
     private List<Path> tempFiles() throws IOException {
+        if (!Files.exists(root.resolve("tmp"))) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(root.resolve("tmp"))) {
             return files.toList();
         }
