@@ -1,0 +1,116 @@
+package org.lodestone.licensing.evidence;
+
+import jakarta.servlet.MultipartConfigElement;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.lodestone.audit.AuditTrail;
+import org.lodestone.licensing.application.ApplicationAccess;
+import org.lodestone.licensing.evidence.store.DocumentRecords;
+import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Wires evidence documents. The storage root is resolved once ({@code lodestone.data-dir} may hold a random part in
+ * tests). The servlet multipart configuration is set here, from {@code lodestone.evidence.max-size}, because uploads
+ * of evidence are the only multipart requests: parts are spooled to disk from the first byte (threshold 0, so memory
+ * stays flat whatever the size) in the storage's own temp directory, which the startup cleanup empties after a crash.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EvidenceProperties.class)
+@EnableScheduling
+class EvidenceConfiguration {
+
+    /** Room for the other multipart fields and boundaries on top of the file itself. */
+    static final long MULTIPART_OVERHEAD = 1024 * 1024;
+
+    private final EvidenceProperties properties;
+    private final Path root;
+
+    EvidenceConfiguration(EvidenceProperties properties, Environment environment) {
+        this.properties = properties;
+        this.root = (properties.storageDir() != null
+                        ? properties.storageDir()
+                        : Path.of(environment.getProperty("lodestone.data-dir", "./data"), "documents"))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DocumentStorage.class)
+    DocumentStorage documentStorage() {
+        return new FilesystemDocumentStorage(root);
+    }
+
+    @Bean
+    MultipartConfigElement multipartConfigElement() {
+        Path spool = FilesystemDocumentStorage.incomingDirectory(root);
+        long max = properties.maxSize().toBytes();
+        return new MultipartConfigElement(spool.toString(), max, max + MULTIPART_OVERHEAD, 0);
+    }
+
+    /**
+     * Parts are parsed when the controller asks for them, not before the handler is chosen, so a part over the limit
+     * is refused inside the evidence controller (a 413 problem naming {@code file}) rather than before any handler.
+     */
+    @Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+    MultipartResolver multipartResolver() {
+        var resolver = new StandardServletMultipartResolver();
+        resolver.setResolveLazily(true);
+        return resolver;
+    }
+
+    @Bean
+    FilterRegistrationBean<UploadSizeGuard> evidenceUploadSizeGuard() {
+        var registration = new FilterRegistrationBean<>(new UploadSizeGuard(
+                properties.maxSize().toBytes() + MULTIPART_OVERHEAD,
+                FilesystemDocumentStorage.incomingDirectory(root)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.addUrlPatterns("/applications/*", "/api/v1/applications/*");
+        return registration;
+    }
+
+    @Bean
+    ContentTypes evidenceContentTypes() {
+        return ContentTypes.fromClasspath();
+    }
+
+    @Bean
+    Evidence evidence(
+            ApplicationAccess access,
+            DocumentStorage storage,
+            ContentTypes contentTypes,
+            DocumentRecords records,
+            AuditTrail audit,
+            TransactionTemplate transactions,
+            ObjectProvider<Clock> clock) {
+        Clock c = clock.getIfAvailable(Clock::systemUTC);
+        var uploads = new Uploads(storage, contentTypes, records, audit, transactions, c);
+        return new Evidence(
+                access,
+                uploads,
+                records,
+                storage,
+                audit,
+                transactions,
+                contentTypes,
+                properties.maxSize().toBytes(),
+                c);
+    }
+
+    @Bean
+    DocumentsGarbage documentsGarbage(DocumentStorage storage, DocumentRecords records, ObjectProvider<Clock> clock) {
+        return new DocumentsGarbage(storage, records, properties.garbageAge(), clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,208 @@
+package org.lodestone.licensing.evidence.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.lodestone.licensing.evidence.BlobTooLarge;
+import org.lodestone.licensing.evidence.DocumentStorage;
+import org.lodestone.licensing.evidence.StoredBlob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Content-addressed blobs on the filesystem: {@code <root>/sha256/ab/cd/<hash>}. A blob is first streamed into
+ * {@code <root>/tmp} (same filesystem) while its SHA-256 and size are computed, forced to disk, then renamed into place
+ * atomically and the directory forced too; so a reader sees a complete blob or none, even after a kill -9 or power
+ * loss. Unfinished uploads of a previous run are removed when the storage starts. Guarded by
+ * {@code DocumentStorageTests} and {@code InterruptedUploadTests}.
+ */
+public class FilesystemDocumentStorage implements DocumentStorage {
+
+    private static final Logger log = LoggerFactory.getLogger(FilesystemDocumentStorage.class);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path blobs;
+    private final Path incoming;
+
+    /**
+     * Opens the storage under {@code root} and removes what a previous run left unfinished. Directories are created on
+     * the first upload, so a server that never receives one writes nothing (production mode keeps the data directory
+     * untouched).
+     */
+    public FilesystemDocumentStorage(Path root) {
+        this.blobs = root.resolve("sha256");
+        this.incoming = incomingDirectory(root);
+        try {
+            // Files last written before this JVM started belong to a process that is gone (crashed, killed); files of
+            // a live peer sharing the directory are being written, so they are newer.
+            Instant started =
+                    Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+            int removed = removeUnfinished(started);
+            if (removed > 0) {
+                log.info("Removed {} unfinished upload(s) left in {} by an earlier run", removed, incoming);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open document storage at " + root, e);
+        }
+    }
+
+    /** Where unfinished uploads live; also the servlet container's multipart spool, so one cleanup covers both. */
+    public static Path incomingDirectory(Path root) {
+        return root.resolve("tmp");
+    }
+
+    @Override
+    public StoredBlob store(InputStream content, long maxBytes) throws IOException {
+        MessageDigest sha256 = sha256();
+        Files.createDirectories(incoming);
+        Path temp = incoming.resolve("upload-" + UUID.randomUUID() + ".part");
+        long size = 0;
+        boolean kept = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(channel)) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = content.read(buffer)) != -1) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new BlobTooLarge(maxBytes);
+                    }
+                    sha256.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+                out.flush();
+                channel.force(true);
+            }
+            String hash = HexFormat.of().formatHex(sha256.digest());
+            Path target = path(hash);
+            if (Files.exists(target)) {
+                touch(target);
+                return new StoredBlob(hash, size, true);
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                touch(target);
+                return new StoredBlob(hash, size, true);
+            }
+            kept = true;
+            forceDirectory(target.getParent());
+            return new StoredBlob(hash, size, false);
+        } finally {
+            if (!kept) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    @Override
+    public InputStream open(String sha256) throws IOException {
+        return Files.newInputStream(path(sha256));
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        return SHA256.matcher(sha256).matches() && Files.isRegularFile(path(sha256));
+    }
+
+    @Override
+    public List<String> storedBefore(Instant instant) throws IOException {
+        var result = new ArrayList<String>();
+        if (!Files.isDirectory(blobs)) {
+            return result;
+        }
+        try (Stream<Path> files = Files.find(blobs, 3, (p, attrs) -> attrs.isRegularFile())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (SHA256.matcher(name).matches()
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(instant)) {
+                    result.add(name);
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public boolean delete(String sha256) throws IOException {
+        return Files.deleteIfExists(path(sha256));
+    }
+
+    @Override
+    public int removeUnfinished(Instant before) throws IOException {
+        int removed = 0;
+        if (!Files.isDirectory(incoming)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(incoming)) {
+            for (Path p : files) {
+                try {
+                    if (Files.isRegularFile(p)
+                            && Files.getLastModifiedTime(p).toInstant().isBefore(before)
+                            && Files.deleteIfExists(p)) {
+                        removed++;
+                    }
+                } catch (NoSuchFileException gone) {
+                    // finished or removed meanwhile
+                }
+            }
+        }
+        return removed;
+    }
+
+    Path path(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
+        }
+        return blobs.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
+    }
+
+    /** A reused blob counts as fresh, so the garbage sweep never removes content a new row is about to point at. */
+    private static void touch(Path blob) throws IOException {
+        Files.setLastModifiedTime(blob, FileTime.from(Instant.now()));
+    }
+
+    /** The rename is durable only once the directory entry is on disk. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some filesystems cannot open directories; the rename itself is still atomic.
+            log.debug("cannot force directory {}: {}", directory, e.toString());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
