@@ -21,11 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lodestone.Lodestone;
-import org.lodestone.identity.Identity;
-import org.lodestone.identity.OrganisationKind;
-import org.lodestone.identity.OrganisationProfile;
 import org.lodestone.licensing.ApplicationId;
-import org.lodestone.licensing.application.ApplicationAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -62,15 +58,9 @@ public final class UploadHeapBenchmark {
                 "WARN"));
         try (ConfigurableApplicationContext context = app.run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            var exporter = context.getBean(Identity.class).organisations(OrganisationKind.EXPORTER).stream()
-                    .filter(o -> o.name().equals("Demo Magnetics Co., Ltd."))
-                    .map(OrganisationProfile::id)
-                    .findFirst()
-                    .orElseThrow();
-            ApplicationId application =
-                    EvidenceFixtures.application(context.getBean(ApplicationAccess.class), exporter, null, "DRAFT");
             HttpClient http = HttpClient.newHttpClient();
             String token = token(http, port);
+            ApplicationId application = EvidenceFixtures.application(http, "http://127.0.0.1:" + port, token);
 
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -86,9 +87,13 @@ class EvidenceConfiguration {
         return ContentTypes.fromClasspath();
     }
 
+    /**
+     * {@code access} is a lazy proxy: the application aggregate reads this catalogue for its completeness check while
+     * evidence asks the aggregate who may do what, and the proxy breaks that construction cycle.
+     */
     @Bean
     Evidence evidence(
-            ApplicationAccess access,
+            @Lazy ApplicationAccess access,
             DocumentStorage storage,
             ContentTypes contentTypes,
             DocumentRecords records,

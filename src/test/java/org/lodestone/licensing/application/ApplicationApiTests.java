@@ -1,8 +1,8 @@
 package org.lodestone.licensing.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lodestone.licensing.application.ApplicationFixtures.body;
-import static org.lodestone.licensing.application.ApplicationFixtures.read;
+import static org.lodestone.licensing.ApplicationFixtures.body;
+import static org.lodestone.licensing.ApplicationFixtures.read;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.List;
@@ -19,6 +19,7 @@ import org.lodestone.audit.AuditTrail;
 import org.lodestone.identity.Identity;
 import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.security.Principals;
+import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.ApplicationSubmitted;
 import org.lodestone.licensing.evidence.DocumentType;
@@ -40,9 +41,6 @@ class ApplicationApiTests {
     MockMvcTester mvc;
 
     @Autowired
-    TemporaryEvidenceCatalogue evidence;
-
-    @Autowired
     Identity identity;
 
     @Autowired
@@ -61,7 +59,7 @@ class ApplicationApiTests {
 
     @BeforeEach
     void fixtures() {
-        fx = new ApplicationFixtures(mvc, evidence);
+        fx = new ApplicationFixtures(mvc);
     }
 
     @Test
@@ -251,6 +249,8 @@ class ApplicationApiTests {
         String html = body(page);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        // a draft's page carries the evidence list with the upload form
+        assertThat(html).contains("id=\"evidence-documents\"").contains("id=\"evidence-upload\"");
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")

@@ -1,8 +1,8 @@
 package org.lodestone.licensing.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lodestone.licensing.application.ApplicationFixtures.body;
-import static org.lodestone.licensing.application.ApplicationFixtures.read;
+import static org.lodestone.licensing.ApplicationFixtures.body;
+import static org.lodestone.licensing.ApplicationFixtures.read;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lodestone.identity.security.Principals;
+import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -152,9 +153,6 @@ class ApplicationAuthorizationMatrixTests {
     MockMvcTester mvc;
 
     @Autowired
-    TemporaryEvidenceCatalogue evidence;
-
-    @Autowired
     Principals principals;
 
     ApplicationFixtures fx;
@@ -166,7 +164,7 @@ class ApplicationAuthorizationMatrixTests {
 
     @BeforeAll
     void applications() {
-        fx = new ApplicationFixtures(mvc, evidence);
+        fx = new ApplicationFixtures(mvc);
         other = fx.otherExporter("CN-XZ");
         own = submitted("applicant");
         foreign = submitted(other);

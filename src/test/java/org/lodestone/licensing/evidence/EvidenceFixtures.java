@@ -1,12 +1,16 @@
 package org.lodestone.licensing.evidence;
 
+import com.jayway.jsonpath.JsonPath;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -15,30 +19,37 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.jspecify.annotations.Nullable;
-import org.lodestone.identity.OrganisationId;
+import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.licensing.ApplicationId;
-import org.lodestone.licensing.application.ApplicationAccess;
-import org.lodestone.licensing.application.ApplicationSummary;
-import org.lodestone.licensing.application.TempApplicationAccess;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Real little files of each kind, made in the test, and applications to attach them to. */
 public final class EvidenceFixtures {
 
     private EvidenceFixtures() {}
 
+    /** A new real draft of {@code applicant}'s organisation, created through the application API. */
+    public static ApplicationId application(MockMvcTester mvc, String applicant) {
+        return ApplicationId.of(new ApplicationFixtures(mvc).draft(applicant));
+    }
+
     /**
-     * An application of {@code applicant} in {@code state}, routed to {@code authority}. The only place that knows how
-     * applications come to exist in evidence tests: after the merge with the application aggregate, create a draft
-     * through its API here instead of the temporary in-memory access.
+     * The same draft through the API of a running server ({@code base} like {@code http://127.0.0.1:8080}), for tests
+     * and benchmarks that talk HTTP to a real port; {@code token} is the applicant's bearer token.
      */
-    public static ApplicationId application(
-            ApplicationAccess access, OrganisationId applicant, @Nullable OrganisationId authority, String state) {
-        var id = new ApplicationId(UUID.randomUUID());
-        ((TempApplicationAccess) access)
-                .put(new ApplicationSummary(
-                        id, "LA-TEST-" + id.value().toString().substring(0, 8), state, applicant, authority));
-        return id;
+    public static ApplicationId application(HttpClient http, String base, String token)
+            throws IOException, InterruptedException {
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/applications"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("draft not created: " + created.statusCode() + " " + created.body());
+        }
+        return ApplicationId.of(JsonPath.<String>read(created.body(), "$.id"));
     }
 
     public static byte[] pdf(String text) {

@@ -27,11 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lodestone.identity.Identity;
-import org.lodestone.identity.OrganisationKind;
-import org.lodestone.identity.OrganisationProfile;
 import org.lodestone.licensing.ApplicationId;
-import org.lodestone.licensing.application.ApplicationAccess;
 import org.lodestone.support.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,12 +59,6 @@ class InterruptedUploadTests {
     int port;
 
     @Autowired
-    ApplicationAccess access;
-
-    @Autowired
-    Identity identity;
-
-    @Autowired
     JdbcClient jdbc;
 
     ApplicationId application;
@@ -76,12 +66,6 @@ class InterruptedUploadTests {
 
     @BeforeEach
     void draft() throws Exception {
-        var exporter = identity.organisations(OrganisationKind.EXPORTER).stream()
-                .filter(o -> o.name().equals("Demo Magnetics Co., Ltd."))
-                .map(OrganisationProfile::id)
-                .findFirst()
-                .orElseThrow();
-        application = EvidenceFixtures.application(access, exporter, null, "DRAFT");
         var response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/tokens"))
@@ -97,6 +81,7 @@ class InterruptedUploadTests {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         token = JsonPath.read(response.body(), "$.token");
+        application = EvidenceFixtures.application(HttpClient.newHttpClient(), "http://127.0.0.1:" + port, token);
     }
 
     @Test

@@ -27,6 +27,9 @@ class ApplicationDraftBrowserTests {
             assertThat(URI.create(b.url()).getPath()).startsWith("/applications/");
             assertThat(b.waitFor("#state").getText()).isEqualTo("DRAFT");
             assertThat(b.find("#reference").getText()).matches("LA-\\d{4}-\\d{6}");
+            // the evidence list and its upload form are part of a draft's page
+            assertThat(b.find("#evidence-documents").getText()).contains("No evidence documents yet.");
+            assertThat(b.find("#evidence-upload").getAttribute("enctype")).isEqualTo("multipart/form-data");
 
             new Select(b.find("#party-role")).selectByValue("END_USER");
             b.type("#party-name", "Antrieb <AG>");

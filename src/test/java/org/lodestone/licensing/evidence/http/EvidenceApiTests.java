@@ -25,8 +25,8 @@ import org.lodestone.identity.OrganisationId;
 import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.OrganisationProfile;
 import org.lodestone.identity.Role;
+import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.licensing.ApplicationId;
-import org.lodestone.licensing.application.ApplicationAccess;
 import org.lodestone.licensing.evidence.DocumentStorage;
 import org.lodestone.licensing.evidence.DocumentType;
 import org.lodestone.licensing.evidence.Evidence;
@@ -56,9 +56,6 @@ class EvidenceApiTests {
     MockMvcTester mvc;
 
     @Autowired
-    ApplicationAccess access;
-
-    @Autowired
     Identity identity;
 
     @Autowired
@@ -77,14 +74,14 @@ class EvidenceApiTests {
     JdbcClient jdbc;
 
     OrganisationId exporter;
-    OrganisationId bureau;
+    ApplicationFixtures applications;
     ApplicationId application;
 
     @BeforeEach
     void draft() {
         exporter = organisation(OrganisationKind.EXPORTER, "Demo Magnetics Co., Ltd.");
-        bureau = organisation(OrganisationKind.AUTHORITY, "Jiangxi Provincial Department of Commerce");
-        application = EvidenceFixtures.application(access, exporter, bureau, "DRAFT");
+        applications = new ApplicationFixtures(mvc);
+        application = EvidenceFixtures.application(mvc, "applicant");
     }
 
     static Stream<Arguments> acceptedFiles() {
@@ -279,7 +276,19 @@ class EvidenceApiTests {
 
     @Test
     void everyDownloadIsAuditedWithTheReaderEvenTheOwner() throws Exception {
-        String id = uploadPdf(application);
+        // The bureau's reviewer sees an application (and its evidence) once it is submitted and routed to the bureau.
+        ApplicationId submitted = ApplicationId.of(applications.complete("applicant"));
+        String id = uploadPdf(submitted);
+        assertThat(applications.submit("applicant", submitted.toString(), null)).hasStatusOk();
+
+        MvcTestResult list = mvc.get()
+                .uri("/api/v1/applications/" + submitted + "/documents")
+                .with(DemoLogins.as(mvc, "reviewer"))
+                .exchange();
+        assertThat(list).hasStatusOk();
+        assertThat((List<String>) JsonPath.read(body(list), "$[*].id"))
+                .hasSize(4)
+                .contains(id);
 
         for (String reader : List.of("applicant", "reviewer", "applicant")) {
             assertThat(mvc.get()
@@ -293,7 +302,7 @@ class EvidenceApiTests {
                 .filter(e -> e.action().equals("DOCUMENT_READ"))
                 .toList();
         assertThat(reads).extracting(AuditEntry::actor).containsExactlyInAnyOrder("applicant", "reviewer", "applicant");
-        assertThat(reads).allSatisfy(e -> assertThat(e.detail()).contains(application.toString()));
+        assertThat(reads).allSatisfy(e -> assertThat(e.detail()).contains(submitted.toString()));
         assertThat(audit.find(new AuditQuery("DOCUMENT", id, null, null, null, 100)))
                 .extracting(AuditEntry::action)
                 .contains("DOCUMENT_UPLOADED");
@@ -306,10 +315,16 @@ class EvidenceApiTests {
 
         MvcTestResult list = mvc.get()
                 .uri("/api/v1/applications/" + application + "/documents")
-                .with(DemoLogins.as(mvc, "reviewer"))
+                .with(DemoLogins.as(mvc, "applicant"))
                 .exchange();
         assertThat(list).hasStatusOk();
         assertThat((List<String>) JsonPath.read(body(list), "$[*].id")).containsExactly(kept, removed);
+        // A draft is the applicant's alone: the bureau sees it only once it is submitted.
+        assertThat(mvc.get()
+                        .uri("/api/v1/applications/" + application + "/documents")
+                        .with(DemoLogins.as(mvc, "reviewer"))
+                        .exchange())
+                .hasStatus(404);
 
         assertThat(mvc.delete()
                         .uri("/api/v1/applications/" + application + "/documents/" + removed)
@@ -351,7 +366,9 @@ class EvidenceApiTests {
                         "application/pdf",
                         EvidenceFixtures.pdf("x")))
                 .hasStatus(403);
-        ApplicationId submitted = EvidenceFixtures.application(access, exporter, bureau, "SUBMITTED");
+        ApplicationId submitted = ApplicationId.of(applications.submitted("applicant"));
+        long onFile = rows(submitted);
+        assertThat(onFile).as("the evidence that made it complete").isEqualTo(3);
         assertThat(upload(
                         submitted,
                         "applicant",
@@ -360,7 +377,7 @@ class EvidenceApiTests {
                         "application/pdf",
                         EvidenceFixtures.pdf("x")))
                 .hasStatus(409);
-        assertThat(rows(submitted)).isZero();
+        assertThat(rows(submitted)).isEqualTo(onFile);
     }
 
     @Test

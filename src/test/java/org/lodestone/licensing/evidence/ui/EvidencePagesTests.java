@@ -7,11 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lodestone.identity.Identity;
-import org.lodestone.identity.OrganisationKind;
-import org.lodestone.identity.OrganisationProfile;
+import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.licensing.ApplicationId;
-import org.lodestone.licensing.application.ApplicationAccess;
 import org.lodestone.licensing.evidence.EvidenceFixtures;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,19 +24,11 @@ class EvidencePagesTests {
     @Autowired
     MockMvcTester mvc;
 
-    @Autowired
-    ApplicationAccess access;
-
-    @Autowired
-    Identity identity;
-
     ApplicationId application;
 
     @BeforeEach
     void draft() {
-        var exporter = organisation(OrganisationKind.EXPORTER, "Demo Magnetics Co., Ltd.");
-        var bureau = organisation(OrganisationKind.AUTHORITY, "Jiangxi Provincial Department of Commerce");
-        application = EvidenceFixtures.application(access, exporter, bureau, "DRAFT");
+        application = EvidenceFixtures.application(mvc, "applicant");
     }
 
     @Test
@@ -92,17 +81,28 @@ class EvidencePagesTests {
 
     @Test
     void reviewerSeesTheListButNoUploadForm() throws Exception {
+        // The bureau sees an application once it is submitted to it; the applicant can no longer attach either.
+        String submitted = new ApplicationFixtures(mvc).submitted("applicant");
         String page = html(mvc.get()
-                .uri("/applications/" + application + "/documents")
+                .uri("/applications/" + submitted + "/documents")
                 .session(login("reviewer"))
                 .exchange());
-        assertThat(page).contains("Evidence on file").doesNotContain("evidence-upload");
+        assertThat(page)
+                .contains("Evidence on file")
+                .contains("end_user_certificate.pdf")
+                .doesNotContain("evidence-upload");
+        assertThat(html(mvc.get()
+                        .uri("/applications/" + submitted + "/documents")
+                        .session(login("applicant"))
+                        .exchange()))
+                .contains("end_user_certificate.pdf")
+                .doesNotContain("evidence-upload");
     }
 
     @Test
     void foreignApplicationsAre404() throws Exception {
-        var other = EvidenceFixtures.application(
-                access, organisation(OrganisationKind.FOREIGN_PARTY, "Demo Motorenwerk GmbH"), null, "DRAFT");
+        var fx = new ApplicationFixtures(mvc);
+        var other = fx.draft(fx.otherExporter("CN-JX"));
         assertThat(mvc.get()
                         .uri("/applications/" + other + "/documents")
                         .session(login("applicant"))
@@ -123,13 +123,5 @@ class EvidencePagesTests {
 
     private static String html(MvcTestResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private org.lodestone.identity.OrganisationId organisation(OrganisationKind kind, String name) {
-        return identity.organisations(kind).stream()
-                .filter(o -> o.name().equals(name))
-                .map(OrganisationProfile::id)
-                .findFirst()
-                .orElseThrow();
     }
 }

@@ -1,40 +1,42 @@
-package org.lodestone.licensing.application;
+package org.lodestone.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
-import org.lodestone.licensing.ApplicationId;
-import org.lodestone.licensing.evidence.DocumentId;
+import org.jspecify.annotations.Nullable;
 import org.lodestone.licensing.evidence.DocumentType;
-import org.lodestone.licensing.evidence.EvidenceOnFile;
+import org.lodestone.licensing.evidence.EvidenceFixtures;
 import org.lodestone.support.DemoLogins;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Builds applications through the real API (as the demo applicant unless told otherwise), for the licensing tests. */
-final class ApplicationFixtures {
+/**
+ * Builds applications through the real API (as the demo applicant unless told otherwise), for all licensing tests: the
+ * one way tests make drafts, complete applications (with evidence uploaded through the evidence API) and submissions.
+ */
+public final class ApplicationFixtures {
 
-    static final String CONSIGNEE = """
+    public static final String CONSIGNEE = """
             {"role": "CONSIGNEE", "nameOriginal": "Motorenwerk GmbH", "nameLatin": "Motorenwerk GmbH",
              "country": "DE", "address": "Industriestr. 1, 80331 München",
              "identifiers": [{"type": "HRB", "value": "HRB 123456"}],
              "contact": {"name": "Anna Weber", "email": "anna@example.de", "phone": "+49 89 1234"}}""";
 
-    static final String END_USER = """
+    public static final String END_USER = """
             {"role": "END_USER", "nameLatin": "Antrieb AG", "country": "DE", "address": "Werkstr. 5, Stuttgart"}""";
 
-    static final String MAGNET_ITEM = """
+    public static final String MAGNET_ITEM = """
             {"controlEntry": "1C905.a", "form": "magnet", "description": "Sintered NdFeB magnet, Dy grade",
              "quantity": "1200", "unit": "kg", "unitValue": "85.5", "currency": "EUR",
              "elements": {"Nd": "29.5", "Dy": "4.5", "Fe": "64", "B": "1"}, "hsCode": "8505111000"}""";
 
-    static final String DETAILS = """
+    public static final String DETAILS = """
             {"endUse": {"sector": "EV_TRACTION_MOTORS", "finalProduct": "Traction motor TM-400",
                         "statement": "Magnets are built into traction motors for passenger cars."},
              "production": {"description": "Sintering, machining and coating in our Ganzhou plant",
@@ -47,17 +49,15 @@ final class ApplicationFixtures {
              "version": %d}""";
 
     private final MockMvcTester mvc;
-    private final TemporaryEvidenceCatalogue evidence;
 
-    ApplicationFixtures(MockMvcTester mvc, TemporaryEvidenceCatalogue evidence) {
+    public ApplicationFixtures(MockMvcTester mvc) {
         this.mvc = mvc;
-        this.evidence = evidence;
     }
 
     /** Bearer tokens of users created by a test (not demo users), by username. */
     static final java.util.Map<String, String> EXTRA_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    RequestPostProcessor as(String user) {
+    public RequestPostProcessor as(String user) {
         String token = EXTRA_TOKENS.get(user);
         if (token == null) {
             return DemoLogins.as(mvc, user);
@@ -69,7 +69,7 @@ final class ApplicationFixtures {
     }
 
     /** A new EXPORTER organisation in {@code region} with one APPLICANT; returns the applicant's username. */
-    String otherExporter(String region) {
+    public String otherExporter(String region) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         MvcTestResult org = post("admin", "/api/v1/admin/organisations", """
                 {"name": "Other Exporter %s", "kind": "EXPORTER", "country": "CN", "region": "%s"}""".formatted(suffix, region));
@@ -91,7 +91,7 @@ final class ApplicationFixtures {
         return username;
     }
 
-    MvcTestResult post(String user, String uri, String json) {
+    public MvcTestResult post(String user, String uri, String json) {
         return mvc.post()
                 .uri(uri)
                 .with(as(user))
@@ -100,7 +100,7 @@ final class ApplicationFixtures {
                 .exchange();
     }
 
-    MvcTestResult put(String user, String uri, String json, long version) {
+    public MvcTestResult put(String user, String uri, String json, long version) {
         return mvc.put()
                 .uri(uri)
                 .with(as(user))
@@ -110,11 +110,11 @@ final class ApplicationFixtures {
                 .exchange();
     }
 
-    MvcTestResult get(String user, String uri) {
+    public MvcTestResult get(String user, String uri) {
         return mvc.get().uri(uri).with(as(user)).exchange();
     }
 
-    static String body(MvcTestResult result) {
+    public static String body(MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         } catch (java.io.UnsupportedEncodingException e) {
@@ -122,90 +122,112 @@ final class ApplicationFixtures {
         }
     }
 
-    static <T> T read(MvcTestResult result, String path) {
+    public static <T> T read(MvcTestResult result, String path) {
         return JsonPath.read(body(result), path);
     }
 
     /** A new empty draft of the demo exporter; returns its id. */
-    String draft() {
+    public String draft() {
         return draft("applicant");
     }
 
-    String draft(String applicant) {
+    public String draft(String applicant) {
         MvcTestResult created = post(applicant, "/api/v1/applications", "{}");
         assertThat(created).hasStatus(201);
         return read(created, "$.id");
     }
 
-    long version(String id) {
+    public long version(String id) {
         return version("applicant", id);
     }
 
-    long version(String applicant, String id) {
+    public long version(String applicant, String id) {
         return ((Number) read(get(applicant, "/api/v1/applications/" + id), "$.version")).longValue();
     }
 
-    String addParty(String id, String json) {
+    public String addParty(String id, String json) {
         return addParty("applicant", id, json);
     }
 
-    String addParty(String applicant, String id, String json) {
+    public String addParty(String applicant, String id, String json) {
         MvcTestResult r = post(applicant, "/api/v1/applications/" + id + "/parties", json);
         assertThat(r).as(body(r)).hasStatus(201);
         return read(r, "$.id");
     }
 
-    String addItem(String id, String json) {
+    public String addItem(String id, String json) {
         return addItem("applicant", id, json);
     }
 
-    String addItem(String applicant, String id, String json) {
+    public String addItem(String applicant, String id, String json) {
         MvcTestResult r = post(applicant, "/api/v1/applications/" + id + "/items", json);
         assertThat(r).as(body(r)).hasStatus(201);
         return read(r, "$.id");
     }
 
-    void fillDetails(String id) {
+    public void fillDetails(String id) {
         fillDetails("applicant", id);
     }
 
-    void fillDetails(String applicant, String id) {
+    public void fillDetails(String applicant, String id) {
         long v = version(applicant, id);
         MvcTestResult r = put(applicant, "/api/v1/applications/" + id, DETAILS.formatted(v), v);
         assertThat(r).as(body(r)).hasStatusOk();
     }
 
-    void file(String id, DocumentType type, String partyId, String itemId) {
-        evidence.file(
-                ApplicationId.of(id),
-                new EvidenceOnFile(
-                        new DocumentId(UUID.randomUUID()),
-                        type,
-                        partyId == null ? null : UUID.fromString(partyId),
-                        itemId == null ? null : UUID.fromString(itemId),
-                        type.name().toLowerCase() + ".pdf",
-                        "0".repeat(64),
-                        Instant.now()));
+    /** Uploads a small real file of a kind {@code type} accepts, through the evidence API; returns the document id. */
+    public String file(String id, DocumentType type, @Nullable String partyId, @Nullable String itemId) {
+        return file("applicant", id, type, partyId, itemId);
+    }
+
+    public String file(
+            String applicant, String id, DocumentType type, @Nullable String partyId, @Nullable String itemId) {
+        boolean photo = type == DocumentType.PRODUCT_PHOTO;
+        byte[] content = photo ? EvidenceFixtures.image("png") : EvidenceFixtures.pdf(type + " " + UUID.randomUUID());
+        String filename = type.name().toLowerCase() + (photo ? ".png" : ".pdf");
+        var request = mvc.post()
+                .uri("/api/v1/applications/" + id + "/documents")
+                .with(as(applicant))
+                .multipart()
+                .file(new MockMultipartFile("file", filename, photo ? "image/png" : "application/pdf", content))
+                .param("type", type.name());
+        if (partyId != null) {
+            request.param("partyId", partyId);
+        }
+        if (itemId != null) {
+            request.param("itemId", itemId);
+        }
+        MvcTestResult r = request.exchange();
+        assertThat(r).as(body(r)).hasStatus(201);
+        return read(r, "$.id");
     }
 
     /** A draft that passes the completeness check: parties, one magnet item, details, and the evidence on file. */
-    String complete() {
+    public String complete() {
         return complete("applicant");
     }
 
-    String complete(String applicant) {
+    public String complete(String applicant) {
         String id = draft(applicant);
         addParty(applicant, id, CONSIGNEE);
         String endUser = addParty(applicant, id, END_USER);
         String item = addItem(applicant, id, MAGNET_ITEM);
         fillDetails(applicant, id);
-        file(id, DocumentType.END_USER_CERTIFICATE, endUser, null);
-        file(id, DocumentType.PRODUCT_PHOTO, null, item);
-        file(id, DocumentType.CUSTOMER_ORDER, null, null);
+        file(applicant, id, DocumentType.END_USER_CERTIFICATE, endUser, null);
+        file(applicant, id, DocumentType.PRODUCT_PHOTO, null, item);
+        file(applicant, id, DocumentType.CUSTOMER_ORDER, null, null);
         return id;
     }
 
-    MvcTestResult submit(String user, String id, String key) {
+    /** A complete application of {@code applicant}, submitted (so routed to its competent authority); returns its id. */
+    public String submitted(String applicant) {
+        String id = complete(applicant);
+        MvcTestResult r = submit(applicant, id, null);
+        assertThat(r).as(body(r)).hasStatusOk();
+        return id;
+    }
+
+    public MvcTestResult submit(String user, String id, String key) {
         var request = mvc.post().uri("/api/v1/applications/" + id + "/submit").with(as(user));
         if (key != null) {
             request.header("Idempotency-Key", key);
