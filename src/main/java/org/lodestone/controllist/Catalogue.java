@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.controllist.store.ControlListStore;
+import org.lodestone.shared.ChemicalElements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -139,7 +140,7 @@ class Catalogue implements ControlList, SmartInitializingSingleton {
     public List<ControlEntry> entriesInForce(LocalDate date, @Nullable String element, @Nullable String query) {
         String symbol = null;
         if (element != null && !element.isBlank()) {
-            symbol = Elements.symbol(element);
+            symbol = ChemicalElements.symbol(element);
             if (symbol == null) {
                 throw ControlListProblem.invalid("element", "'" + element + "' is not a chemical element symbol");
             }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.controllist.Determination.Match;
 import org.lodestone.controllist.Determination.MatchStatus;
+import org.lodestone.shared.ChemicalElements;
 import org.lodestone.shared.CountryCode;
 
 /**
@@ -541,7 +542,7 @@ final class DeterminationEngine {
             if (item.elements() != null) {
                 BigDecimal sum = BigDecimal.ZERO;
                 for (var e : item.elements().entrySet()) {
-                    String symbol = Elements.symbol(e.getKey());
+                    String symbol = ChemicalElements.symbol(e.getKey());
                     String field = "item.elements." + clip(e.getKey());
                     if (symbol == null) {
                         errors.add(

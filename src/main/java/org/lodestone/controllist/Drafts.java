@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.lodestone.shared.ChemicalElements;
 
 /**
  * Turns administrators' drafts into domain records, collecting every field problem so one 422 names them all.
@@ -57,7 +58,7 @@ final class Drafts {
         }
         List<String> elements = new ArrayList<>();
         for (String raw : d.elements() != null ? d.elements() : base != null ? base.elements() : List.<String>of()) {
-            String s = Elements.symbol(raw);
+            String s = ChemicalElements.symbol(raw);
             if (s == null) {
                 v.error("elements", "'" + raw + "' is not a chemical element symbol");
             } else if (!elements.contains(s)) {

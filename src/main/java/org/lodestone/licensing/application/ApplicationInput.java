@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.lodestone.controllist.ControlEntry;
 import org.lodestone.controllist.ItemForm;
 import org.lodestone.licensing.application.ApplicationProblem.FieldError;
+import org.lodestone.shared.ChemicalElements;
 import org.lodestone.shared.CountryCode;
 
 /**

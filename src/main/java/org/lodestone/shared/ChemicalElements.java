@@ -1,11 +1,11 @@
-package org.lodestone.licensing.application;
+package org.lodestone.shared;
 
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Chemical element symbols (IUPAC, 1-118), so an element content is either about a real element or refused. */
-final class ChemicalElements {
+/** Chemical element symbols (IUPAC, 1-118), so an element key in a request is either a real element or refused. */
+public final class ChemicalElements {
 
     private static final Set<String> SYMBOLS = Set.of(
             "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl", "Ar", "K",
@@ -18,8 +18,8 @@ final class ChemicalElements {
 
     private ChemicalElements() {}
 
-    /** The canonical symbol ("dy", " DY " -> "Dy"), or null when it is no element. */
-    static @Nullable String symbol(@Nullable String raw) {
+    /** The canonical symbol ("dy", " DY " → "Dy"), or null when it is no element. */
+    public static @Nullable String symbol(@Nullable String raw) {
         if (raw == null) {
             return null;
         }
