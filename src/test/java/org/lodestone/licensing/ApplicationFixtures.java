@@ -80,6 +80,12 @@ public final class ApplicationFixtures {
                 {"username": "%s", "displayName": "Other Applicant", "password": "%s", "organisationId": "%s",
                  "roles": ["APPLICANT"]}""".formatted(username, password, read(org, "$.id")));
         assertThat(user).as(body(user)).hasStatus(201);
+        registerToken(username, password);
+        return username;
+    }
+
+    /** Signs in as a user a test created and keeps its bearer token for {@link #as}. */
+    public void registerToken(String username, String password) {
         MvcTestResult token = mvc.post()
                 .uri("/api/v1/auth/tokens")
                 .header(HttpHeaders.AUTHORIZATION, DemoLogins.basic(username, password))
@@ -88,7 +94,6 @@ public final class ApplicationFixtures {
                 .exchange();
         assertThat(token).as(body(token)).hasStatus(201);
         EXTRA_TOKENS.put(username, read(token, "$.token"));
-        return username;
     }
 
     public MvcTestResult post(String user, String uri, String json) {

@@ -60,6 +60,7 @@ public class Applications implements ApplicationAccess {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final List<CaseSharing> sharing;
 
     Applications(
             ApplicationStore store,
@@ -69,8 +70,10 @@ public class Applications implements ApplicationAccess {
             CompletenessCheck check,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            List<CaseSharing> sharing) {
         this.store = store;
+        this.sharing = List.copyOf(sharing);
         this.identity = identity;
         this.controlList = controlList;
         this.evidence = evidence;
@@ -383,7 +386,7 @@ public class Applications implements ApplicationAccess {
         }
         return inTransaction(() -> {
             CurrentUser user = user();
-            Application app = store.find(id).orElseThrow(() -> notFound(id));
+            Application app = lock(id);
             Instant now = now();
             Application moved = app.apply(transition, now);
             if (transition == Transition.ANSWER) {
@@ -432,6 +435,16 @@ public class Applications implements ApplicationAccess {
     /** The application without a need-to-know check, for the review workflow after its own authorisation. */
     public Optional<Application> find(ApplicationId id) {
         return store.find(id);
+    }
+
+    /**
+     * Locks the application row until the caller's transaction ends and returns the application as it is then: the
+     * review workflow serialises every act on a case this way, so that of two reviewers deciding at once the second
+     * sees the first one's outcome. No need-to-know check; 404 for an unknown id.
+     */
+    public Application lock(ApplicationId id) {
+        store.lock(id).orElseThrow(() -> notFound(id));
+        return store.find(id).orElseThrow(() -> notFound(id));
     }
 
     // ---- internals
@@ -569,8 +582,11 @@ public class Applications implements ApplicationAccess {
                 && user.organisationId().equals(app.competentAuthority())) {
             return true;
         }
-        return (user.has(Role.ENFORCEMENT) || user.has(Role.AUDITOR))
-                && app.applicantCountry().equalsIgnoreCase(user.jurisdiction());
+        if ((user.has(Role.ENFORCEMENT) || user.has(Role.AUDITOR))
+                && app.applicantCountry().equalsIgnoreCase(user.jurisdiction())) {
+            return true;
+        }
+        return sharing.stream().anyMatch(s -> s.sharedWith(app.id(), user));
     }
 
     private static ApplicationStore.@Nullable Scope scopeOf(CurrentUser user) {

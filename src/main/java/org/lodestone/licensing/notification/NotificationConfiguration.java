@@ -47,7 +47,7 @@ class NotificationConfiguration {
     }
 
     @Bean
-    LicensingNotices licensingNotices(Notifications notifications) {
-        return new LicensingNotices(notifications);
+    LicensingNotices licensingNotices(Notifications notifications, Identity identity) {
+        return new LicensingNotices(notifications, identity);
     }
 }

@@ -1,0 +1,74 @@
+package org.lodestone.licensing.review;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A refused review act as an RFC 9457 problem: 422 naming each rejected field ({@code errors}), 403 when the caller's
+ * role or person may not act (e.g. countersigning one's own proposal), 404 for a case the caller may not see, 409 when
+ * the case is not in a state for the act or someone else acted first.
+ */
+public final class ReviewProblem extends ErrorResponseException {
+
+    public record FieldError(String field, String reason) {}
+
+    private ReviewProblem(HttpStatus status, String type, String title, String detail, List<FieldError> fields) {
+        super(status, problem(status, type, title, detail), null);
+        if (!fields.isEmpty()) {
+            getBody()
+                    .setProperty(
+                            "errors",
+                            fields.stream()
+                                    .map(f -> Map.of("field", f.field(), "reason", f.reason()))
+                                    .toList());
+        }
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setTitle(title);
+        pd.setType(URI.create("urn:lodestone:problem:" + type));
+        return pd;
+    }
+
+    public static ReviewProblem invalid(List<FieldError> fields) {
+        String detail = fields.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
+        return new ReviewProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", detail, fields);
+    }
+
+    public static ReviewProblem invalid(String field, String reason) {
+        return invalid(List.of(new FieldError(field, reason)));
+    }
+
+    public static ReviewProblem forbidden(String detail) {
+        return new ReviewProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
+    }
+
+    public static ReviewProblem sameSignatory(String detail) {
+        return new ReviewProblem(
+                HttpStatus.FORBIDDEN, "countersignature-by-proposer", "Four-eyes rule", detail, List.of());
+    }
+
+    public static ReviewProblem notFound(String detail) {
+        return new ReviewProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail, List.of());
+    }
+
+    public static ReviewProblem conflict(String detail) {
+        return new ReviewProblem(HttpStatus.CONFLICT, "conflict", "Conflict", detail, List.of());
+    }
+
+    public static ReviewProblem versionRequired() {
+        return new ReviewProblem(
+                HttpStatus.PRECONDITION_REQUIRED,
+                "precondition-required",
+                "Version required",
+                "Quote the version of the application you decided on: send If-Match: \"<version>\" or the field"
+                        + " 'version'.",
+                List.of());
+    }
+}
