@@ -407,12 +407,12 @@ public class Reviews {
     }
 
     public Note addNote(ApplicationId id, @Nullable String body) {
-        String text = requiredText("body", body, MAX_TEXT);
         return inTransaction(() -> {
             CurrentUser user = user();
             Application app = lockReadable(id, user);
             ReviewCase c = requireCase(app);
             requireCompetentStaff(c, user);
+            String text = requiredText("body", body, MAX_TEXT);
             Note note = new Note(UUID.randomUUID(), id, user.username(), user.displayName(), text, now());
             store.insert(note, user.organisationId());
             // The note's text stays out of the audit trail: the trail is read more widely than the case.
@@ -424,13 +424,13 @@ public class Reviews {
 
     /** Asks the applicant for information; the application becomes editable again and the clock stops. */
     public InformationRequest requestInformation(ApplicationId id, RequestInformation command) {
-        long version = requireVersion(command.version());
         return inTransaction(() -> {
             CurrentUser user = user();
             Application app = lockReadable(id, user);
             ReviewCase c = requireCase(app);
             requireCompetentStaff(c, user);
             requireRole(user, Role.REVIEWER, "request information");
+            long version = requireVersion(command.version());
             LocalDate day = today.today();
             List<ReviewProblem.FieldError> errors = new ArrayList<>();
             String message = text("message", command.message(), MAX_TEXT, true, errors);
@@ -483,7 +483,6 @@ public class Reviews {
      * The application is checked for completeness and frozen as a new revision; the clock runs again.
      */
     public InformationRequest respond(ApplicationId id, UUID requestId, Respond command) {
-        long version = requireVersion(command.version());
         return inTransaction(() -> {
             CurrentUser user = user();
             Application app = lockReadable(id, user);
@@ -492,6 +491,7 @@ public class Reviews {
                         "Only an APPLICANT of " + app.applicantName() + " can answer an information request.");
             }
             ReviewCase c = requireCase(app);
+            long version = requireVersion(command.version());
             InformationRequest request = store.requests(id).stream()
                     .filter(r -> r.id().equals(requestId))
                     .findFirst()
@@ -592,7 +592,6 @@ public class Reviews {
 
     /** The consulted authority's answer; its REVIEWERs, SUPERVISORs or ENFORCEMENT staff give it. */
     public Consultation answerConsultation(ApplicationId id, UUID consultationId, @Nullable String answer) {
-        String text = requiredText("answer", answer, MAX_TEXT);
         return inTransaction(() -> {
             CurrentUser user = user();
             Application app = lockReadable(id, user);
@@ -611,6 +610,7 @@ public class Reviews {
                 throw ReviewProblem.conflict("The consultation of " + consultation.consultedName() + " on "
                         + c.reference() + " is " + consultation.state() + ".");
             }
+            String text = requiredText("answer", answer, MAX_TEXT);
             Instant now = now();
             LocalDate day = today.today();
             store.answer(consultationId, text, user.username(), user.displayName(), now);
@@ -628,15 +628,15 @@ public class Reviews {
 
     /** Proposes approval (a SUPERVISOR must countersign) or refuses with a reason code and a text for the applicant. */
     public CaseFile decide(ApplicationId id, Decide command) {
-        long version = requireVersion(command.version());
-        if (command.outcome() == null) {
-            throw ReviewProblem.invalid("outcome", "is required: PROPOSE_APPROVAL or REFUSE");
-        }
         inTransaction(() -> {
             CurrentUser user = user();
             Application app = lockReadable(id, user);
             ReviewCase c = requireCase(app);
             requireCompetentStaff(c, user);
+            long version = requireVersion(command.version());
+            if (command.outcome() == null) {
+                throw ReviewProblem.invalid("outcome", "is required: PROPOSE_APPROVAL or REFUSE");
+            }
             requireOpen(c);
             List<ReviewProblem.FieldError> errors = new ArrayList<>();
             String note = text("internalNote", command.internalNote(), MAX_TEXT, false, errors);
@@ -749,16 +749,16 @@ public class Reviews {
      * issued from the proposal's terms, in the same transaction) or returns it to review with a comment.
      */
     public CaseFile countersign(ApplicationId id, Countersign command) {
-        long version = requireVersion(command.version());
-        if (command.outcome() == null) {
-            throw ReviewProblem.invalid("outcome", "is required: COUNTERSIGN or RETURN");
-        }
         inTransaction(() -> {
             CurrentUser user = user();
             Application app = lockReadable(id, user);
             ReviewCase c = requireCase(app);
             requireCompetentStaff(c, user);
             requireRole(user, Role.SUPERVISOR, "countersign");
+            long version = requireVersion(command.version());
+            if (command.outcome() == null) {
+                throw ReviewProblem.invalid("outcome", "is required: COUNTERSIGN or RETURN");
+            }
             Decision proposal = pendingProposal(c, store.decisions(id));
             if (proposal == null || app.state() != ApplicationState.APPROVAL_PROPOSED) {
                 throw ReviewProblem.conflict("Application " + app.reference() + " is " + app.state()
