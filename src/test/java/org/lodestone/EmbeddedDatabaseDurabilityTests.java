@@ -8,13 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lodestone.support.DurabilityProbe;
-import org.springframework.core.io.ClassPathResource;
-import org.yaml.snakeyaml.Yaml;
+import org.lodestone.support.TestDatabases;
 
 /**
  * Product rule "an acknowledged write survives a kill -9", for the demo database: a child JVM commits rows into an H2
@@ -25,7 +23,7 @@ class EmbeddedDatabaseDurabilityTests {
 
     @Test
     void everyAcknowledgedCommitSurvivesKill9(@TempDir Path dir) throws Exception {
-        String url = applicationYamlUrl().replace("${lodestone.data-dir}", dir.toString());
+        String url = TestDatabases.demoFileUrl(dir);
 
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -59,15 +57,5 @@ class EmbeddedDatabaseDurabilityTests {
             assertThat(rs.getInt(1)).isEqualTo(rs.getInt(2));
         }
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("lodestone"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String applicationYamlUrl() throws Exception {
-        try (var in = new ClassPathResource("application.yml").getInputStream()) {
-            Map<String, Object> yaml = new Yaml().load(in);
-            var spring = (Map<String, Object>) yaml.get("spring");
-            var datasource = (Map<String, Object>) spring.get("datasource");
-            return (String) datasource.get("url");
-        }
     }
 }

@@ -107,4 +107,20 @@ public final class TestDatabases {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
     }
+
+    /**
+     * The demo database URL exactly as {@code application.yml} configures it (file H2 under the data directory, with
+     * its durability options), for tests that must run against what users run.
+     */
+    @SuppressWarnings("unchecked")
+    public static String demoFileUrl(java.nio.file.Path dataDir) {
+        try (var in = new org.springframework.core.io.ClassPathResource("application.yml").getInputStream()) {
+            java.util.Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(in);
+            var spring = (java.util.Map<String, Object>) yaml.get("spring");
+            var datasource = (java.util.Map<String, Object>) spring.get("datasource");
+            return ((String) datasource.get("url")).replace("${lodestone.data-dir}", dataDir.toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
