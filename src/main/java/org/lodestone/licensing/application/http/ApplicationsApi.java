@@ -346,20 +346,7 @@ class ApplicationsApi {
         return "\"" + app.version() + "\"";
     }
 
-    /** If-Match ("3", W/"3" or 3) wins over the body's version; null when neither is given. */
     static @Nullable Long version(@Nullable String ifMatch, @Nullable Long bodyVersion) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String v = ifMatch.strip();
-            if (v.startsWith("W/")) {
-                v = v.substring(2);
-            }
-            v = v.replace("\"", "");
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw ApplicationProblem.invalid("If-Match", "'" + ifMatch + "' is not a version number");
-            }
-        }
-        return bodyVersion;
+        return IfMatch.version(ifMatch, bodyVersion);
     }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.application.ApplicationState;
 import org.lodestone.licensing.application.Applications;
+import org.lodestone.licensing.application.http.IfMatch;
 import org.lodestone.licensing.review.CaseFile;
 import org.lodestone.licensing.review.Consultation;
 import org.lodestone.licensing.review.Decision;
@@ -344,20 +345,7 @@ class ReviewApi {
         }
     }
 
-    /** If-Match ("3", W/"3" or 3) wins over the body's version; null when neither is given. */
-    static @Nullable Long version(@Nullable String ifMatch, @Nullable Long bodyVersion) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String v = ifMatch.strip();
-            if (v.startsWith("W/")) {
-                v = v.substring(2);
-            }
-            v = v.replace("\"", "");
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw ReviewProblem.invalid("If-Match", "'" + ifMatch + "' is not a version number");
-            }
-        }
-        return bodyVersion;
+    private static @Nullable Long version(@Nullable String ifMatch, @Nullable Long bodyVersion) {
+        return IfMatch.version(ifMatch, bodyVersion);
     }
 }
