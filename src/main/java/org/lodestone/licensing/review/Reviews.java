@@ -81,6 +81,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Reviews {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reviews.class);
+
     static final Set<ApplicationState> OPEN_STATES = EnumSet.of(
             ApplicationState.SUBMITTED,
             ApplicationState.IN_REVIEW,
@@ -137,7 +139,14 @@ public class Reviews {
         if (store.find(event.application()).isPresent()) {
             return;
         }
-        Application app = applications.find(event.application()).orElseThrow();
+        Application app = applications.find(event.application()).orElse(null);
+        if (app == null) {
+            log.warn(
+                    "No application {} for the submission event of {}: no review case opened",
+                    event.application(),
+                    event.reference());
+            return;
+        }
         LocalDate started = today.today();
         ClockReading reading = clock.read(started, List.of(), started);
         store.insert(

@@ -3,7 +3,6 @@ package org.lodestone.licensing.review;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.lodestone.Lodestone;
@@ -27,14 +26,14 @@ public final class DecisionProbe {
 
     public static void main(String[] args) throws Exception {
         var app = new SpringApplication(Lodestone.class);
-        app.setDefaultProperties(Map.of(
-                "server.port", "0",
-                "lodestone.data-dir", Path.of(args[0]).toString(),
-                "logging.level.root", "WARN",
-                "spring.main.banner-mode", "off"));
-        // The test classpath points every context at an in-memory H2; this one must use the demo file.
-        ConfigurableApplicationContext context =
-                app.run("--spring.datasource.url=" + TestDatabases.demoFileUrl(Path.of(args[0])));
+        // Command-line arguments win over every configuration file: the test classpath points contexts at an
+        // in-memory H2, and this one must use the demo file, on a free port.
+        ConfigurableApplicationContext context = app.run(
+                "--server.port=0",
+                "--lodestone.data-dir=" + Path.of(args[0]),
+                "--spring.datasource.url=" + TestDatabases.demoFileUrl(Path.of(args[0])),
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         var api = new HttpApi("http://localhost:" + port);
         List<String> proposed = new ArrayList<>();
