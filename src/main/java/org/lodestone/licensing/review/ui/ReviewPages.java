@@ -115,6 +115,7 @@ class ReviewPages {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore,
             Model model,
             HttpServletResponse response) {
         var form = new QueueForm(
@@ -167,7 +168,8 @@ class ReviewPages {
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
         model.addAttribute("pages", result == null ? 0 : (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        return htmx != null ? "licensing/review/queue :: results" : "licensing/review/queue";
+        // htmx swaps only the results; restoring a pushed address from history needs the whole page
+        return htmx != null && restore == null ? "licensing/review/queue :: results" : "licensing/review/queue";
     }
 
     private static @Nullable Integer number(String field, @Nullable String raw, Map<String, String> errors) {
