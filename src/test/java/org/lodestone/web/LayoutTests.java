@@ -210,6 +210,8 @@ class LayoutTests {
                 || k.startsWith("error.text.")
                 || k.startsWith("home.feature.")
                 || k.startsWith("app.")
+                || k.startsWith("review.notice.")
+                || k.startsWith("review.problem.")
                 || k.startsWith("nav.")
                 || k.startsWith("footer."));
         assertThat(unused).as("keys no template uses").isEmpty();

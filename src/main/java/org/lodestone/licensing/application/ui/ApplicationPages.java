@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/applications")
-class ApplicationPages {
+public class ApplicationPages {
 
     static final int VOLUME_ROWS = 3;
     static final int ELEMENT_ROWS = 6;
@@ -76,6 +76,14 @@ class ApplicationPages {
     @GetMapping("/{id}")
     String show(@PathVariable String id, Model model) {
         return render(applications.get(ApplicationId.of(id)), model, Map.of(), null, null);
+    }
+
+    /**
+     * The application page with what the caller already put in the model, for other pages of the application (the
+     * review panel's forms) that re-render it with their own problem and status.
+     */
+    public String page(ApplicationId id, Model model) {
+        return render(applications.get(id), model, Map.of(), null, null);
     }
 
     // ---- sections -------------------------------------------------------------------------------------------------
