@@ -332,7 +332,7 @@ public class Applications implements ApplicationAccess {
             throw ApplicationProblem.incomplete(app.reference(), completeness.missing());
         }
         OrganisationProfile authority = competentAuthority(app);
-        Application saved = save(moved.routedTo(authority.id()), app.version());
+        Application saved = saveMove(moved.routedTo(authority.id()), app.version());
         freeze(saved, user, now);
         record(saved, app.state(), Transition.SUBMIT, user, now, null, "routed to " + authority.name());
         events.publishEvent(new ApplicationSubmitted(
@@ -356,7 +356,7 @@ public class Applications implements ApplicationAccess {
             requireApplicantOrganisation(app, user);
             Instant now = now();
             Application moved = app.apply(Transition.WITHDRAW, now);
-            Application saved = save(moved, expectedVersion == null ? app.version() : expectedVersion);
+            Application saved = saveMove(moved, expectedVersion == null ? app.version() : expectedVersion);
             record(saved, app.state(), Transition.WITHDRAW, user, now, why, null);
             events.publishEvent(new ApplicationWithdrawn(
                     saved.id(),
@@ -395,7 +395,7 @@ public class Applications implements ApplicationAccess {
                     throw ApplicationProblem.incomplete(app.reference(), completeness.missing());
                 }
             }
-            Application saved = save(moved, expectedVersion == null ? app.version() : expectedVersion);
+            Application saved = saveMove(moved, expectedVersion == null ? app.version() : expectedVersion);
             if (transition.createsRevision()) {
                 freeze(saved, user, now);
             }
@@ -469,6 +469,14 @@ public class Applications implements ApplicationAccess {
             audit.record(AuditRecord.success(action, OBJECT_TYPE, id.toString())
                     .withDetail(app.reference() + ": " + what + " (version " + saved.version() + ")"));
             return saved;
+        });
+    }
+
+    /** A state move: the content is the one just read, so only the root row changes. */
+    private Application saveMove(Application app, long expectedVersion) {
+        return store.saveMove(app, expectedVersion).orElseGet(() -> {
+            long actual = store.find(app.id()).map(Application::version).orElse(-1L);
+            throw ApplicationProblem.stale(app.reference(), expectedVersion, actual);
         });
     }
 

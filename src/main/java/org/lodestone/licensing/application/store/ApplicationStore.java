@@ -104,6 +104,32 @@ public class ApplicationStore {
         return Optional.of(withVersion(a, expectedVersion + 1));
     }
 
+    /**
+     * Saves a move of the application (state, routing, revision, timestamps) at the version it was read, leaving its
+     * content alone: submission and the review workflow's moves do not change parties or items, so rewriting them
+     * (what {@link #save} does) would only cost time inside the row lock.
+     */
+    public Optional<Application> saveMove(Application a, long expectedVersion) {
+        int rows = jdbc.sql("""
+                UPDATE la_application SET state = :state, competent_authority = :authority, revision = :revision,
+                    version = :version, updated_at = :updatedAt, submitted_at = :submittedAt
+                WHERE id = :id AND version = :expected""")
+                .param("id", a.id().value())
+                .param("expected", expectedVersion)
+                .param("state", a.state().name())
+                .param(
+                        "authority",
+                        a.competentAuthority() == null
+                                ? null
+                                : a.competentAuthority().value())
+                .param("revision", a.revision())
+                .param("version", expectedVersion + 1)
+                .param("updatedAt", ts(a.updatedAt()))
+                .param("submittedAt", a.submittedAt() == null ? null : ts(a.submittedAt()))
+                .update();
+        return rows == 1 ? Optional.of(withVersion(a, expectedVersion + 1)) : Optional.empty();
+    }
+
     private static Map<String, @Nullable Object> rootParams(Application a, long version) {
         ApplicationContent c = a.content();
         Map<String, @Nullable Object> p = new HashMap<>();

@@ -71,6 +71,21 @@ class ApplicationStoreContractTests {
         }
 
         @Test
+        void aMoveChangesStateAndVersionButKeepsTheContentAndRefusesAStaleVersion() {
+            Application app = sample();
+            store.insert(app);
+            Application moved = app.apply(Transition.SUBMIT, AT.plusSeconds(5));
+            Application saved = store.saveMove(moved, 0).orElseThrow();
+            assertThat(saved.version()).isEqualTo(1);
+            Application read = store.find(app.id()).orElseThrow();
+            assertThat(read).isEqualTo(saved);
+            assertThat(read.content()).isEqualTo(app.content());
+            assertThat(read.state()).isEqualTo(ApplicationState.SUBMITTED);
+            assertThat(store.saveMove(moved, 0)).isEmpty();
+            assertThat(store.find(app.id()).orElseThrow().version()).isEqualTo(1);
+        }
+
+        @Test
         void staleSaveChangesNothing() {
             Application app = sample();
             store.insert(app);
