@@ -135,9 +135,12 @@ public class ReviewStore {
     public List<ReviewCase> queue(QueueQuery q) {
         Map<String, Object> params = new HashMap<>();
         String where = where(q, params);
+        // authority and is_open are constant under the WHERE, but H2 reads an index in order only when the ORDER BY
+        // starts with its columns: so it walks rv_case_queue_ix / rv_case_age_ix and stops after the page instead of
+        // sorting every open case of the authority (100 ms at 70,000 open cases). PostgreSQL drops such keys itself.
         String order = q.sort() == QueueFilter.Sort.AGE
-                ? "submitted_at, reference"
-                : "clock_paused, clock_deadline, clock_balance, submitted_at, reference";
+                ? "authority, is_open, submitted_at, reference"
+                : "authority, is_open, clock_paused, clock_deadline, clock_balance, submitted_at, reference";
         params.put("offset", q.offset());
         params.put("limit", q.limit());
         return jdbc.sql("SELECT * FROM rv_case WHERE " + where + " ORDER BY " + order
