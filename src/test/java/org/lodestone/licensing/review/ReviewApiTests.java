@@ -317,6 +317,45 @@ class ReviewApiTests {
                 .contains("600");
     }
 
+    @Test
+    void malformedOversizedAndHostileInputIsRefusedNamingTheFieldAndChangesNothing() {
+        ReviewFixtures f = review();
+        String id = f.inReview();
+        String base = "/api/v1/applications/" + id;
+        long before = f.version("reviewer", id);
+
+        MvcTestResult tooLong = f.post("reviewer", base + "/notes", "{\"body\": \"" + "x".repeat(4001) + "\"}");
+        assertThat(tooLong).hasStatus(422);
+        assertThat(body(tooLong)).contains("\"field\":\"body\"").contains("longer than 4000");
+        MvcTestResult control = f.post("reviewer", base + "/notes", "{\"body\": \"bell\\u0007\"}");
+        assertThat(control).hasStatus(422);
+        assertThat(body(control)).contains("control characters");
+        assertThat(f.post("reviewer", base + "/notes", "{\"body\": ")).hasStatus(400);
+        assertThat(f.applications()
+                        .get("reviewer", "/api/v1/applications/not-a-uuid/review")
+                        .getResponse()
+                        .getStatus())
+                .isBetween(400, 404);
+
+        MvcTestResult badRequest = f.post("reviewer", base + "/information-requests", """
+                {"version": %d, "message": "m", "dueOn": "2020-01-01",
+                 "items": [{"kind": "DOCUMENT", "question": "?"}, {"kind": "CLARIFICATION", "question": "",
+                            "target": "no-such-party"}]}""".formatted(before));
+        assertThat(badRequest).hasStatus(422);
+        assertThat(body(badRequest)).contains("items[0].documentType", "items[1].question", "items[1].target", "dueOn");
+
+        MvcTestResult script = f.post("reviewer", base + "/notes", "{\"body\": \"<script>alert(1)</script>\"}");
+        assertThat(script).hasStatus(201);
+        assertThat((String) read(script, "$.body")).isEqualTo("<script>alert(1)</script>");
+
+        // Nothing of the refused requests was stored or moved
+        assertThat(f.version("reviewer", id)).isEqualTo(before);
+        assertThat((String) read(f.applications().get("reviewer", base + "/review"), "$.state"))
+                .isEqualTo("IN_REVIEW");
+        assertThat(((List<?>) read(f.applications().get("reviewer", base + "/notes"), "$")))
+                .hasSize(1);
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await();
