@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.Lodestone;
+import org.lodestone.bench.BenchDatabases;
 import org.lodestone.licensing.evidence.EvidenceFixtures;
 import org.lodestone.support.TestDatabases;
 import org.springframework.boot.SpringApplication;
@@ -108,7 +107,7 @@ public final class SubmissionBenchmark {
         if (postgres != null) {
             createdDatabase = "lodestone_bench_"
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String url = createDatabase(postgres, createdDatabase);
+            String url = BenchDatabases.create(postgres, createdDatabase);
             properties.put("spring.datasource.url", url);
             properties.put("spring.datasource.username", TestDatabases.postgresUser());
             properties.put("spring.datasource.password", TestDatabases.postgresPassword());
@@ -205,7 +204,7 @@ public final class SubmissionBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
             if (createdDatabase != null) {
-                dropDatabase(postgres, createdDatabase);
+                BenchDatabases.drop(postgres, createdDatabase);
             }
         }
     }
@@ -502,36 +501,6 @@ public final class SubmissionBenchmark {
                             + value + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
         }
-    }
-
-    // ---- a fresh PostgreSQL database for the run
-
-    /** Creates {@code name} on the server of {@code url}; returns the JDBC URL of the new database. */
-    private static String createDatabase(String url, String name) throws Exception {
-        try (Connection c =
-                DriverManager.getConnection(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword())) {
-            c.createStatement().execute("CREATE DATABASE " + name);
-        }
-        return withDatabase(url, name);
-    }
-
-    private static void dropDatabase(String url, String name) {
-        try (Connection c =
-                DriverManager.getConnection(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword())) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (Exception e) {
-            System.err.println("could not drop benchmark database " + name + ": " + e.getMessage());
-        }
-    }
-
-    /** {@code jdbc:postgresql://host:port/db?params} with {@code db} replaced by {@code name}. */
-    static String withDatabase(String url, String name) {
-        int query = url.indexOf('?');
-        String path = query < 0 ? url : url.substring(0, query);
-        String params = query < 0 ? "" : url.substring(query);
-        int slash = path.indexOf('/', "jdbc:postgresql://".length());
-        String server = slash < 0 ? path : path.substring(0, slash);
-        return server + "/" + name + params;
     }
 
     private SubmissionBenchmark() {}

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +37,7 @@ import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.Lodestone;
+import org.lodestone.bench.BenchDatabases;
 import org.lodestone.licensing.clock.ClockReading;
 import org.lodestone.licensing.clock.ClockToday;
 import org.lodestone.licensing.clock.Pause;
@@ -134,7 +134,7 @@ public final class ReviewQueueBenchmark {
         if (postgres != null) {
             createdDatabase = "lodestone_bench_"
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String url = createDatabase(postgres, createdDatabase);
+            String url = BenchDatabases.create(postgres, createdDatabase);
             properties.put("spring.datasource.url", url);
             properties.put("spring.datasource.username", TestDatabases.postgresUser());
             properties.put("spring.datasource.password", TestDatabases.postgresPassword());
@@ -266,7 +266,7 @@ public final class ReviewQueueBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
             if (createdDatabase != null) {
-                dropDatabase(postgres, createdDatabase);
+                BenchDatabases.drop(postgres, createdDatabase);
             }
         }
     }
@@ -827,34 +827,6 @@ public final class ReviewQueueBenchmark {
     }
 
     // ---- a fresh PostgreSQL database for the run
-
-    /** Creates {@code name} on the server of {@code url}; returns the JDBC URL of the new database. */
-    private static String createDatabase(String url, String name) throws Exception {
-        try (Connection c =
-                DriverManager.getConnection(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword())) {
-            c.createStatement().execute("CREATE DATABASE " + name);
-        }
-        return withDatabase(url, name);
-    }
-
-    private static void dropDatabase(String url, String name) {
-        try (Connection c =
-                DriverManager.getConnection(url, TestDatabases.postgresUser(), TestDatabases.postgresPassword())) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (Exception e) {
-            System.err.println("could not drop benchmark database " + name + ": " + e.getMessage());
-        }
-    }
-
-    /** {@code jdbc:postgresql://host:port/db?params} with {@code db} replaced by {@code name}. */
-    private static String withDatabase(String url, String name) {
-        int query = url.indexOf('?');
-        String path = query < 0 ? url : url.substring(0, query);
-        String params = query < 0 ? "" : url.substring(query);
-        int slash = path.indexOf('/', "jdbc:postgresql://".length());
-        String server = slash < 0 ? path : path.substring(0, slash);
-        return server + "/" + name + params;
-    }
 
     private ReviewQueueBenchmark() {}
 }
