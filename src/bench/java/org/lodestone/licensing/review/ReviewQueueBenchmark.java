@@ -826,7 +826,5 @@ public final class ReviewQueueBenchmark {
         }
     }
 
-    // ---- a fresh PostgreSQL database for the run
-
     private ReviewQueueBenchmark() {}
 }
