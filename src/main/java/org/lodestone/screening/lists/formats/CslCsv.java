@@ -42,7 +42,7 @@ final class CslCsv extends HeaderedCsv {
             List<String> parts = Entries.split(id, ',');
             if (parts.size() == 1) {
                 e.identifier("", parts.getFirst());
-            } else if (parts.size() > 1) {
+            } else if (parts.size() > 1 && !parts.get(0).equalsIgnoreCase("Gender")) {
                 e.identifier(parts.get(0), parts.get(1));
             }
         }
