@@ -23,9 +23,7 @@ class ListEndpoints implements EndpointPolicy {
                         "/api/v1/screening/lists/*/releases",
                         "/api/v1/screening/lists/*/releases/*",
                         "/api/v1/screening/lists/*/releases/*/diff",
-                        "/screening/lists",
-                        "/screening/lists/*",
-                        "/screening/lists/*/releases/*")
+                        "/screening/lists")
                 .hasAnyRole("ADMIN", "REVIEWER", "SUPERVISOR", "ENFORCEMENT", "AUDITOR")
                 .requestMatchers(HttpMethod.POST, "/api/v1/screening/lists/*/releases", "/screening/lists/releases")
                 .hasRole("ADMIN");
