@@ -18,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartResolver;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -37,10 +38,12 @@ class EvidenceConfiguration {
     static final long MULTIPART_OVERHEAD = 1024 * 1024;
 
     private final EvidenceProperties properties;
+    private final Environment environment;
     private final Path root;
 
     EvidenceConfiguration(EvidenceProperties properties, Environment environment) {
         this.properties = properties;
+        this.environment = environment;
         this.root = (properties.storageDir() != null
                         ? properties.storageDir()
                         : Path.of(environment.getProperty("lodestone.data-dir", "./data"), "documents"))
@@ -57,7 +60,13 @@ class EvidenceConfiguration {
     @Bean
     MultipartConfigElement multipartConfigElement() {
         Path spool = FilesystemDocumentStorage.incomingDirectory(root);
-        long max = properties.maxSize().toBytes();
+        // The container's limit is the larger of evidence's and screening list uploads' (2 GB by default); evidence
+        // keeps its own limit through UploadSizeGuard (declared length) and the storage (streamed bytes).
+        long max = Math.max(
+                properties.maxSize().toBytes(),
+                environment
+                        .getProperty("lodestone.screening.lists.max-size", DataSize.class, DataSize.ofGigabytes(2))
+                        .toBytes());
         return new MultipartConfigElement(spool.toString(), max, max + MULTIPART_OVERHEAD, 0);
     }
 
