@@ -34,9 +34,15 @@ class SubjectEvents {
 
     @EventListener
     void on(ApplicationSubmitted event) {
-        ScreeningSubject subject = parties.application(event.application())
-                .orElseThrow(() -> new IllegalStateException(
-                        "submitted application " + event.reference() + " has no parties to screen"));
+        ScreeningSubject subject = parties.application(event.application()).orElse(null);
+        if (subject == null) {
+            // As the review case does, tolerate an event without its application: there is nothing to screen.
+            log.warn(
+                    "No submitted application {} for the submission event of {}: nothing screened",
+                    event.application(),
+                    event.reference());
+            return;
+        }
         Screener.Outcome o = screener.screen(subject);
         log.debug("Screened {} revision {}: {}", event.reference(), event.revision(), o);
     }

@@ -78,7 +78,8 @@ class HitPages {
         try {
             adjudications.adjudicate(hit, decision, rationale, version);
             redirect.addFlashAttribute(
-                    "notice", messages.getMessage("screening.hits.notice", null, LocaleContextHolder.getLocale()));
+                    "notice",
+                    messages.getMessage("review.notice.screeningDecided", null, LocaleContextHolder.getLocale()));
             return "redirect:" + back;
         } catch (ErrorResponseException p) {
             int status = p.getStatusCode().value();

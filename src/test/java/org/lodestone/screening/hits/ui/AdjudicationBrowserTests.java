@@ -64,7 +64,7 @@ class AdjudicationBrowserTests {
                 b.type("#screening-hits textarea.rationale", "Different company: other register number and city");
                 b.click("#screening-hits .adjudicate-submit");
 
-                assertThat(b.waitFor("#notice").getText()).contains("Decision recorded");
+                assertThat(b.waitFor("#notice").getText()).contains("Screening decision recorded");
                 assertThat(b.waitFor("#screening-status").getText()).contains("No open screening hits");
                 var decided = b.waitFor("#screening-hits article.hit");
                 assertThat(decided.getAttribute("data-state")).isEqualTo("FALSE_POSITIVE");
