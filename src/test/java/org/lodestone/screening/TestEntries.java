@@ -56,10 +56,24 @@ public class TestEntries implements EntrySource {
         entries.remove(listCode + "/" + entryId);
     }
 
-    /** Publishes an activation of {@code listCode} and waits until the index is rebuilt and every case re-screened. */
+    /**
+     * Re-screens as after an activation of {@code listCode} and waits until the index is rebuilt and every case
+     * re-screened. Goes straight to the worker, not through {@link ListReleaseActivated}: the list module's own
+     * listeners would not know these made-up releases.
+     */
     public void activate(String listCode) {
+        await(() -> rescreening.rescreenAll("test entries of " + listCode + " changed"));
+    }
+
+    /** The same through a published {@link ListReleaseActivated}, as the list import announces an activation. */
+    public void activateByEvent(String listCode) {
+        await(() -> events.publishEvent(
+                new ListReleaseActivated(listCode, UUID.randomUUID(), null, 1, 0, 0, Instant.now())));
+    }
+
+    private void await(Runnable trigger) {
         Instant before = Instant.now();
-        events.publishEvent(new ListReleaseActivated(listCode, UUID.randomUUID(), null, 1, 0, 0, Instant.now()));
+        trigger.run();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             Instant built = index.status().builtAt();

@@ -88,6 +88,15 @@ public class Rescreening implements DisposableBean, SmartInitializingSingleton {
         kick();
     }
 
+    /**
+     * Rebuilds the index and re-screens every open case now, as after an activation (for operators, and for tests
+     * whose list entries come from another source than a list release).
+     */
+    public void rescreenAll(String reason) {
+        tx.executeWithoutResult(s -> store.requestRun(reason, Instant.now()));
+        kick();
+    }
+
     /** Whether the worker has queued or running work: an operator's (and a test's) view of progress. */
     public boolean busy() {
         return pending.get() || index.status().building() || activeRuns > 0;

@@ -138,7 +138,7 @@ class ScreeningWorkflowApiTests {
         });
 
         // a new release of the list with the entry unchanged: the false positive is remembered
-        entries.activate(list);
+        entries.activateByEvent(list);
         assertThat((Integer) read(hits("reviewer", id, "OPEN"), "$.total")).isZero();
         MvcTestResult proposed = reviews.proposeApproval("reviewer", id);
         assertThat(proposed).as(body(proposed)).hasStatusOk();
@@ -190,7 +190,8 @@ class ScreeningWorkflowApiTests {
     @Test
     void anEntryLeavingItsListClearsTheOpenHitAndUnrelatedPartiesAreNotHit() {
         String listed = submittedAndTaken(listedName);
-        String unrelated = submittedAndTaken("Harmless" + token + " Motoren GmbH");
+        String unrelated = submittedAndTaken(
+                "Harmless Motoren GmbH " + UUID.randomUUID().toString().substring(0, 8));
         assertThat((Integer) read(hits("reviewer", unrelated, "ALL"), "$.total"))
                 .isZero();
         assertThat((Integer) read(hits("reviewer", listed, "OPEN"), "$.total")).isEqualTo(1);
