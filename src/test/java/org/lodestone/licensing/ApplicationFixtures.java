@@ -213,8 +213,13 @@ public final class ApplicationFixtures {
     }
 
     public String complete(String applicant) {
+        return complete(applicant, CONSIGNEE);
+    }
+
+    /** A complete application whose consignee is {@code consigneeJson} (a party body like {@link #CONSIGNEE}). */
+    public String complete(String applicant, String consigneeJson) {
         String id = draft(applicant);
-        addParty(applicant, id, CONSIGNEE);
+        addParty(applicant, id, consigneeJson);
         String endUser = addParty(applicant, id, END_USER);
         String item = addItem(applicant, id, MAGNET_ITEM);
         fillDetails(applicant, id);
@@ -226,7 +231,12 @@ public final class ApplicationFixtures {
 
     /** A complete application of {@code applicant}, submitted (so routed to its competent authority); returns its id. */
     public String submitted(String applicant) {
-        String id = complete(applicant);
+        return submitted(applicant, CONSIGNEE);
+    }
+
+    /** A complete application with the given consignee, submitted; returns its id. */
+    public String submitted(String applicant, String consigneeJson) {
+        String id = complete(applicant, consigneeJson);
         MvcTestResult r = submit(applicant, id, null);
         assertThat(r).as(body(r)).hasStatusOk();
         return id;

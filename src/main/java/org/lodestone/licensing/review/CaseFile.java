@@ -3,6 +3,7 @@ package org.lodestone.licensing.review;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.licensing.clock.ClockReading;
+import org.lodestone.licensing.spi.ScreeningClearance;
 
 /**
  * Everything about the review of one application that the caller may see. For the applicant's organisation the
@@ -10,6 +11,7 @@ import org.lodestone.licensing.clock.ClockReading;
  * decided, and decisions without their internal notes. {@code internal} says which view this is.
  *
  * @param mayAct what the caller may do now, for the UI to offer only that (the service checks again on every act)
+ * @param screening where restricted-party screening of the parties stands; null in the applicant's view
  */
 public record CaseFile(
         ReviewCase reviewCase,
@@ -20,7 +22,8 @@ public record CaseFile(
         List<Note> notes,
         List<Decision> decisions,
         @Nullable Decision pendingProposal,
-        Permissions mayAct) {
+        Permissions mayAct,
+        @Nullable ScreeningClearance screening) {
 
     public CaseFile {
         informationRequests = List.copyOf(informationRequests);

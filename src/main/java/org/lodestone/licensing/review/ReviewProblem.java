@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.lodestone.licensing.spi.ScreeningClearance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -60,6 +61,22 @@ public final class ReviewProblem extends ErrorResponseException {
 
     public static ReviewProblem conflict(String detail) {
         return new ReviewProblem(HttpStatus.CONFLICT, "conflict", "Conflict", detail, List.of());
+    }
+
+    /** Approval is blocked while screening hits await adjudication or a party was confirmed as restricted. */
+    public static ReviewProblem screeningHitsOpen(ScreeningClearance clearance) {
+        String detail = clearance.trueMatches() > 0
+                ? (clearance.trueMatches() == 1
+                                ? "a party was confirmed as a restricted party"
+                                : clearance.trueMatches() + " parties were confirmed as restricted parties")
+                        + ": refuse with RESTRICTED_PARTY"
+                : clearance.openHits() + (clearance.openHits() == 1 ? " screening hit awaits" : " screening hits await")
+                        + " adjudication";
+        ReviewProblem p = new ReviewProblem(
+                HttpStatus.CONFLICT, "screening-hits-open", "Screening hits block approval", detail, List.of());
+        p.getBody().setProperty("openHits", clearance.openHits());
+        p.getBody().setProperty("trueMatches", clearance.trueMatches());
+        return p;
     }
 
     public static ReviewProblem versionRequired() {

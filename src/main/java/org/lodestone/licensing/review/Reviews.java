@@ -61,6 +61,8 @@ import org.lodestone.licensing.review.ReviewCommands.Outcome;
 import org.lodestone.licensing.review.ReviewCommands.RequestInformation;
 import org.lodestone.licensing.review.ReviewCommands.Respond;
 import org.lodestone.licensing.review.store.ReviewStore;
+import org.lodestone.licensing.spi.PartyScreening;
+import org.lodestone.licensing.spi.ScreeningClearance;
 import org.lodestone.shared.ChemicalElements;
 import org.lodestone.shared.CountryCode;
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,6 +107,7 @@ public class Reviews {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final PartyScreening screening;
     private final Clock wallClock = Clock.systemUTC();
 
     Reviews(
@@ -117,7 +120,8 @@ public class Reviews {
             Licences licences,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            PartyScreening screening) {
         this.applications = applications;
         this.store = store;
         this.identity = identity;
@@ -128,6 +132,7 @@ public class Reviews {
         this.audit = audit;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
+        this.screening = screening;
     }
 
     // ---- the case opens and closes with the application
@@ -288,8 +293,18 @@ public class Reviews {
                     .filter(d -> d.kind() == Decision.Kind.REFUSED || d.kind() == Decision.Kind.COUNTERSIGNED)
                     .map(Reviews::withoutInternalNote)
                     .toList();
+            // The applicant never learns of screening hits: telling a listed party it was matched would tip it off.
             return new CaseFile(
-                    visible, reading, false, store.requests(id), List.of(), List.of(), finals, null, permissions.all());
+                    visible,
+                    reading,
+                    false,
+                    store.requests(id),
+                    List.of(),
+                    List.of(),
+                    finals,
+                    null,
+                    permissions.all(),
+                    null);
         }
         boolean staff = isCompetentStaff(c, user) || isNationalOversight(user);
         List<Consultation> consultations = store.consultations(id).stream()
@@ -304,7 +319,8 @@ public class Reviews {
                 staff ? store.notes(id) : List.of(),
                 decisions,
                 pending,
-                permissions.all());
+                permissions.all(),
+                screening.clearance(id));
     }
 
     public List<InformationRequest> informationRequests(ApplicationId id) {
@@ -734,6 +750,10 @@ public class Reviews {
             throw ReviewProblem.conflict("The consultation of " + open.get().consultedName() + " on " + app.reference()
                     + " is still open; wait for its answer before proposing approval.");
         }
+        ScreeningClearance clearance = screening.clearance(app.id());
+        if (clearance.blocksApproval()) {
+            throw ReviewProblem.screeningHitsOpen(clearance);
+        }
         Application moved = applications.transition(
                 app.id(), Transition.PROPOSE_APPROVAL, version, remarks == null ? "approval proposed" : remarks);
         Instant now = now();
@@ -795,6 +815,11 @@ public class Reviews {
                         null));
                 store.update(copy(c, moved.state()).build(), now);
                 return null;
+            }
+            // A re-screening after the proposal may have found a party on a new list release.
+            ScreeningClearance clearance = screening.clearance(id);
+            if (clearance.blocksApproval()) {
+                throw ReviewProblem.screeningHitsOpen(clearance);
             }
             String comment = command.comment() == null || command.comment().isBlank()
                     ? null

@@ -32,7 +32,11 @@ record CaseResponse(
         List<Note> notes,
         List<Decision> decisions,
         @Nullable Decision pendingProposal,
-        CaseFile.Permissions mayAct) {
+        CaseFile.Permissions mayAct,
+        @Nullable Screening screening) {
+
+    /** Restricted-party screening of the parties (authority staff only): approval waits while it blocks. */
+    record Screening(int openHits, int trueMatches, boolean blocksApproval) {}
 
     record Assignee(
             String username,
@@ -96,7 +100,13 @@ record CaseResponse(
                 f.notes(),
                 f.decisions(),
                 f.pendingProposal(),
-                f.mayAct());
+                f.mayAct(),
+                f.screening() == null
+                        ? null
+                        : new Screening(
+                                f.screening().openHits(),
+                                f.screening().trueMatches(),
+                                f.screening().blocksApproval()));
     }
 
     /** One line of the queue. */
