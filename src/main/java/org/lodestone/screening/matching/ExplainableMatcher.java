@@ -452,6 +452,9 @@ final class ExplainableMatcher implements NameMatcher {
             return 0;
         }
         String t = one.text(i);
+        if (!one.fromHan(i) && !other.fromHan(j) && t.charAt(0) != other.text(j).charAt(0)) {
+            return 0; // cheap filter: a joined spelling starts like its first part
+        }
         boolean exact = one.fromHan(i);
         int total = 0;
         for (int k = j; k < j + len; k++) {

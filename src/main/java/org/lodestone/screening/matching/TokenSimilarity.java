@@ -7,7 +7,7 @@ package org.lodestone.screening.matching;
  */
 final class TokenSimilarity {
 
-    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[2][64]);
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][64]);
 
     private TokenSimilarity() {}
 
@@ -24,13 +24,22 @@ final class TokenSimilarity {
         return 3;
     }
 
-    /** 1 − distance/length when the distance is within what the length allows, else 0. */
+    /** Below this a pair of Latin tokens counts as unmatched. */
+    static final double MIN_SIMILARITY = 0.6;
+
+    /**
+     * 1 − distance/length, or 0 when below {@link #MIN_SIMILARITY} or when a token of one or two letters differs: a
+     * one-letter difference in a long token is likely a spelling variant, in a three-letter token a partial match.
+     */
     static double similarity(String a, String b) {
         if (a.equals(b)) {
             return 1;
         }
         int len = Math.max(a.length(), b.length());
-        int budget = allowedEdits(Math.min(a.length(), b.length()));
+        if (Math.min(a.length(), b.length()) <= 2) {
+            return 0;
+        }
+        int budget = (int) Math.floor(len * (1 - MIN_SIMILARITY));
         if (Math.abs(a.length() - b.length()) > budget) {
             return 0;
         }
@@ -38,7 +47,7 @@ final class TokenSimilarity {
         return d > budget ? 0 : 1.0 - (double) d / len;
     }
 
-    /** Levenshtein distance, or {@code budget + 1} as soon as it is known to exceed the budget. */
+    /** Optimal-string-alignment distance (Levenshtein with transpositions), or {@code budget + 1} as soon as it is known to exceed the budget. */
     static int distance(String a, String b, int budget) {
         int n = a.length();
         int m = b.length();
@@ -46,6 +55,7 @@ final class TokenSimilarity {
             return a.equals(b) ? 0 : budget + 1;
         }
         int[][] rows = ROWS.get();
+        int[] prev2 = rows[2];
         int[] prev = rows[0];
         int[] cur = rows[1];
         for (int j = 0; j <= m; j++) {
@@ -58,13 +68,17 @@ final class TokenSimilarity {
             for (int j = 1; j <= m; j++) {
                 int cost = ca == b.charAt(j - 1) ? 0 : 1;
                 int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, prev2[j - 2] + 1); // a transposition (Asasd, Assad) is one edit
+                }
                 cur[j] = v;
                 rowMin = Math.min(rowMin, v);
             }
             if (rowMin > budget) {
                 return budget + 1;
             }
-            int[] t = prev;
+            int[] t = prev2;
+            prev2 = prev;
             prev = cur;
             cur = t;
         }
