@@ -39,9 +39,15 @@ final class ExplainableMatcher implements NameMatcher {
     static final double ACRONYM_SIMILARITY = 0.9;
 
     private final IcuNameNormaliser normaliser;
+    private final NameModel model;
 
     ExplainableMatcher(IcuNameNormaliser normaliser) {
+        this(normaliser, NameModel.shipped());
+    }
+
+    ExplainableMatcher(IcuNameNormaliser normaliser, NameModel model) {
         this.normaliser = normaliser;
+        this.model = model;
     }
 
     @Override
@@ -106,6 +112,7 @@ final class ExplainableMatcher implements NameMatcher {
                         bestName = n;
                         bestQ = qr;
                         bestE = er;
+                        System.arraycopy(scratch.features, 0, scratch.bestFeatures, 0, scratch.features.length);
                         if (s >= 1) {
                             break search;
                         }
@@ -113,7 +120,7 @@ final class ExplainableMatcher implements NameMatcher {
                 }
             }
         }
-        double nameSimilarity = Math.max(best, 0);
+        double nameSimilarity = bestQ == null ? 0 : model.apply(scratch.bestFeatures, Math.max(best, 0));
         double score = nameSimilarity;
 
         String country = q.query.country();
@@ -145,8 +152,12 @@ final class ExplainableMatcher implements NameMatcher {
         Features features = new Features(() -> {
             Map<String, Object> f = new LinkedHashMap<>();
             if (explainQ != null && explainE != null) {
-                nameScore(explainQ, explainE, person, f, SCRATCH.get());
+                Scratch sc = SCRATCH.get();
+                nameScore(explainQ, explainE, person, f, sc);
                 f.put("reading", explainQ.label() + "/" + explainE.label());
+                double[] nameFeatures = sc.features.clone();
+                f.put("nameFeatures", NameModel.named(nameFeatures));
+                f.put("nameModel", model.contributions(nameFeatures));
             } else {
                 f.put("matchedTokens", List.of());
             }
@@ -222,6 +233,8 @@ final class ExplainableMatcher implements NameMatcher {
         final boolean[] usedA = new boolean[TOKENS];
         final boolean[] usedB = new boolean[TOKENS];
         final StringBuilder joined = new StringBuilder(64);
+        final double[] features = new double[NameModel.FEATURES.size()];
+        final double[] bestFeatures = new double[NameModel.FEATURES.size()];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -338,15 +351,23 @@ final class ExplainableMatcher implements NameMatcher {
             }
         }
         double score;
+        double cs;
+        double cl;
+        boolean aShort;
         if (wa == 0 || wb == 0) {
             // Nothing but legal forms on a side: compare what there is, all tokens alike.
-            score = plainCoverage(matchedA, na) * plainCoverage(matchedB, nb);
+            double pa = plainCoverage(matchedA, na);
+            double pb = plainCoverage(matchedB, nb);
+            score = pa * pb;
+            aShort = na <= nb;
+            cs = aShort ? pa : pb;
+            cl = aShort ? pb : pa;
         } else {
             double ca = ma / wa;
             double cb = mb / wb;
-            boolean aShort = wa < wb || (wa == wb && ca < cb);
-            double cs = aShort ? ca : cb;
-            double cl = aShort ? cb : ca;
+            aShort = wa < wb || (wa == wb && ca < cb);
+            cs = aShort ? ca : cb;
+            cl = aShort ? cb : ca;
             score = cs * (SHORT_SIDE_SHARE + (1 - SHORT_SIDE_SHARE) * cl);
             double shortWords = aShort ? wordA : wordB;
             double shortWordsMatched = aShort ? wordMatchedA : wordMatchedB;
@@ -354,13 +375,130 @@ final class ExplainableMatcher implements NameMatcher {
                 score *= NO_DISTINCTIVE_MATCH_FACTOR;
             }
         }
+        score = Math.min(1, score);
+        features(a, b, na, nb, aShort, score, cs, cl, person, scratch);
         if (explain != null) {
             explain.put("matchedTokens", pairs);
             explain.put("unmatchedQueryTokens", unmatched(a, usedA));
             explain.put("unmatchedEntryTokens", unmatched(b, usedB));
             explain.put("legalFormDiffers", legalFormDiffers(a, b));
         }
-        return Math.min(1, score);
+        return score;
+    }
+
+    /**
+     * The explainable features of an alignment, for the {@link NameModel}, into {@code scratch.features} (order of
+     * {@link NameModel#FEATURES}).
+     */
+    private static void features(
+            Reading a,
+            Reading b,
+            int na,
+            int nb,
+            boolean aShort,
+            double score,
+            double cs,
+            double cl,
+            boolean person,
+            Scratch scratch) {
+        int unmatchedA = 0;
+        int unmatchedB = 0;
+        int wordsA = 0;
+        int wordsB = 0;
+        double fuzz = 0;
+        double minSim = 1;
+        int initials = 0;
+        int numbersA = 0;
+        int numbersB = 0;
+        int unmatchedNumbers = 0;
+        for (int i = 0; i < na; i++) {
+            NameToken.Kind k = a.kind(i);
+            double m = scratch.matchedA[i];
+            if (k == NameToken.Kind.WORD || k == NameToken.Kind.NUMBER) {
+                wordsA++;
+                if (m == 0) {
+                    unmatchedA++;
+                } else {
+                    fuzz += 1 - m;
+                    minSim = Math.min(minSim, m);
+                }
+                if (m > 0 && a.text(i).length() == 1) {
+                    initials++;
+                }
+            }
+            if (k == NameToken.Kind.NUMBER) {
+                numbersA++;
+                unmatchedNumbers += m == 0 ? 1 : 0;
+            }
+        }
+        for (int j = 0; j < nb; j++) {
+            NameToken.Kind k = b.kind(j);
+            double m = scratch.matchedB[j];
+            if (k == NameToken.Kind.WORD || k == NameToken.Kind.NUMBER) {
+                wordsB++;
+                if (m == 0) {
+                    unmatchedB++;
+                } else {
+                    fuzz += 1 - m;
+                    minSim = Math.min(minSim, m);
+                }
+                if (m > 0 && b.text(j).length() == 1) {
+                    initials++;
+                }
+            }
+            if (k == NameToken.Kind.NUMBER) {
+                numbersB++;
+                unmatchedNumbers += m == 0 ? 1 : 0;
+            }
+        }
+        int unmatchedShort = aShort ? unmatchedA : unmatchedB;
+        int unmatchedLong = aShort ? unmatchedB : unmatchedA;
+        int wordsShort = aShort ? wordsA : wordsB;
+        double[] f = scratch.features;
+        f[0] = 1;
+        f[1] = score;
+        f[2] = cs;
+        f[3] = cl;
+        f[4] = unmatchedShort;
+        f[5] = unmatchedLong;
+        f[6] = Math.min(unmatchedShort, unmatchedLong);
+        f[7] = fuzz / 2;
+        f[8] = 1 - minSim;
+        f[9] = initials;
+        f[10] = numbersA > 0 && numbersB > 0 && unmatchedNumbers > 0 ? 1 : 0;
+        f[11] = (numbersA > 0) != (numbersB > 0) ? 1 : 0;
+        f[12] = legalFormsDiffer(a, na, b, nb) ? 1 : 0;
+        f[13] = wordsShort <= 1 ? 1 : 0;
+        f[14] = person ? 1 : 0;
+        f[15] = person ? fuzz / 2 : 0;
+    }
+
+    private static boolean legalFormsDiffer(Reading a, int na, Reading b, int nb) {
+        boolean anyA = false;
+        boolean anyB = false;
+        boolean differ = false;
+        for (int i = 0; i < na; i++) {
+            if (a.kind(i) == NameToken.Kind.LEGAL_FORM) {
+                anyA = true;
+                differ |= !hasLegalForm(b, nb, a.text(i));
+            }
+        }
+        for (int j = 0; j < nb; j++) {
+            if (b.kind(j) == NameToken.Kind.LEGAL_FORM) {
+                anyB = true;
+                differ |= !hasLegalForm(a, na, b.text(j));
+            }
+        }
+        return anyA && anyB && differ;
+    }
+
+    private static boolean hasLegalForm(Reading r, int n, String form) {
+        for (int i = 0; i < n; i++) {
+            if (r.kind(i) == NameToken.Kind.LEGAL_FORM && r.text(i).equals(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double plainCoverage(double[] matched, int n) {
