@@ -97,7 +97,10 @@ class NameMatcherUnitTests {
     void theModelExplainsEachContribution() {
         Comparison c = MATCHER.compare(NameQuery.of("Vladimir Putin"), entry("Person", Set.of(), List.of(), "Putin"));
         assertThat(c.features()).containsKeys("nameFeatures", "nameModel");
-        assertThat((java.util.Map<?, ?>) c.features().get("nameFeatures")).containsEntry("unmatchedLongSideWords", 1.0);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> nameFeatures =
+                (java.util.Map<String, Object>) c.features().get("nameFeatures");
+        assertThat(nameFeatures).containsEntry("unmatchedLongSideWords", 1.0);
     }
 
     @Test
