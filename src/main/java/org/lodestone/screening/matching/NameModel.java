@@ -38,7 +38,12 @@ final class NameModel {
             "legalFormDiffers",
             "singleWordName",
             "person",
-            "personSpellingDistance");
+            "personSpellingDistance",
+            "conflictingShortWords",
+            "wordOrderCrossings",
+            "personWordOrderCrossings",
+            "unmatchedShortSideCommonWords",
+            "conflictingCommonWords");
 
     private final double @Nullable [] weights;
 

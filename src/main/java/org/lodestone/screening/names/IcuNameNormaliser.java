@@ -165,7 +165,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
                 String word = run.substring(start, i);
                 String a = ASCII_WORDS.get(word);
                 if (a == null) {
-                    a = TRANSLITERATORS.get().anyToAscii.transliterate(word);
+                    a = TRANSLITERATORS.get().anyToAscii.transliterate(khmer(word));
                     if (ASCII_WORDS.size() >= ASCII_WORDS_MAX) {
                         ASCII_WORDS.clear();
                     }
@@ -180,6 +180,43 @@ public final class IcuNameNormaliser implements NameNormaliser {
         }
         return out.toString();
     }
+
+    /**
+     * ICU has no Khmer transliterator: Khmer letters are written in Latin here, consonants by their usual
+     * romanisation and vowels roughly (the tokens are then compared on their consonants, see {@link Reading#CONSONANTAL}).
+     */
+    private static String khmer(String word) {
+        boolean any = false;
+        for (int i = 0; i < word.length() && !any; i++) {
+            any = word.charAt(i) >= 0x1780 && word.charAt(i) <= 0x17FF;
+        }
+        if (!any) {
+            return word;
+        }
+        StringBuilder b = new StringBuilder(word.length() * 2);
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 0x1780 && c <= 0x17A2) {
+                b.append(KHMER_CONSONANTS[c - 0x1780]);
+            } else if (c >= 0x17A3 && c <= 0x17B3) {
+                b.append('a');
+            } else if (c >= 0x17B6 && c <= 0x17C5) {
+                b.append(KHMER_VOWELS[c - 0x17B6]);
+            } else if (c < 0x1780 || c > 0x17FF) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String[] KHMER_CONSONANTS = {
+        "k", "kh", "k", "kh", "ng", "ch", "chh", "ch", "chh", "nh", "d", "th", "d", "th", "n", "t", "th", "t", "th",
+        "n", "b", "ph", "p", "ph", "m", "y", "r", "l", "v", "s", "s", "s", "h", "l", ""
+    };
+
+    private static final String[] KHMER_VOWELS = {
+        "a", "i", "i", "e", "e", "u", "u", "uo", "ae", "oe", "ie", "e", "ae", "ai", "ao", "au"
+    };
 
     private static String sanitise(String name) {
         StringBuilder b = new StringBuilder(Math.min(name.length(), MAX_CODE_POINTS * 2));
@@ -205,8 +242,15 @@ public final class IcuNameNormaliser implements NameNormaliser {
     private static boolean isConsonantal(String run) {
         for (int i = 0; i < run.length(); ) {
             int cp = run.codePointAt(i);
+            if (cp < 0x0590) {
+                i++;
+                continue;
+            }
             int script = UScript.getScript(cp);
-            if (script == UScript.ARABIC || script == UScript.HEBREW || script == UScript.SYRIAC) {
+            if (script == UScript.ARABIC
+                    || script == UScript.HEBREW
+                    || script == UScript.SYRIAC
+                    || script == UScript.KHMER) {
                 return true;
             }
             i += Character.charCount(cp);
