@@ -120,7 +120,36 @@ public final class IcuNameNormaliser implements NameNormaliser {
         if (translatedDiffers && translated.size() > 0) {
             out.add(translated.build());
         }
+        if (hasHan
+                && (folded.indexOf('\u00b7') >= 0 || folded.indexOf('\u30fb') >= 0 || folded.indexOf('\u2027') >= 0)) {
+            Reading phonetic = phonetic(folded);
+            if (phonetic != null) {
+                out.add(phonetic);
+            }
+        }
         return out;
+    }
+
+    /**
+     * A foreign name written in Chinese characters has its parts separated by an interpunct (贝拉克·奥巴马): each part
+     * is a sequence of syllables that only sounds like the original, so it becomes one token of its concatenated
+     * pinyin, compared on its consonants (Chinese writes r as l: aobama ~ Obama, beilake ~ Barack).
+     */
+    private @Nullable Reading phonetic(String folded) {
+        Builder b = new Builder("phonetic");
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i <= folded.length(); ) {
+            int cp = i < folded.length() ? folded.codePointAt(i) : ' ';
+            if (i < folded.length() && isHan(cp)) {
+                String r = HAN_READING.getOrDefault(cp, "");
+                part.append(r.replace('l', 'r'));
+            } else if (part.length() > 0) {
+                b.add(part.toString(), null, NameToken.Kind.WORD, Reading.CONSONANTAL);
+                part.setLength(0);
+            }
+            i += i < folded.length() ? Character.charCount(cp) : 1;
+        }
+        return b.size() > 1 ? b.build() : null;
     }
 
     /** Lower-case ASCII tokens of a text, with no table applied (used to load the tables). */

@@ -96,6 +96,12 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void foreignNameInHanziMeetsItsLatinSpellingOnConsonants() {
+        assertThat(MATCHER.score("贝拉克·奥巴马", "Barack Obama", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("贝拉克·奥巴马", "Vladimir Putin", "Person")).isLessThan(t);
+    }
+
+    @Test
     void wadeGilesHyphenatedSyllablesMeetPinyin() {
         assertThat(MATCHER.score("Mao Tse-tung", "Mao Zedong", "Person")).isGreaterThanOrEqualTo(t);
     }
