@@ -423,6 +423,7 @@ final class ExplainableMatcher implements NameMatcher {
         int shortUnmatchedB = 0;
         int commonUnmatchedA = 0;
         int commonUnmatchedB = 0;
+        double maxEdits = 0;
         for (int i = 0; i < na; i++) {
             NameToken.Kind k = a.kind(i);
             double m = scratch.matchedA[i];
@@ -434,6 +435,7 @@ final class ExplainableMatcher implements NameMatcher {
                 } else {
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
+                    maxEdits = Math.max(maxEdits, Math.round((1 - m) * a.text(i).length()));
                 }
                 if (m > 0 && a.text(i).length() == 1) {
                     initials++;
@@ -458,6 +460,7 @@ final class ExplainableMatcher implements NameMatcher {
                 } else {
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
+                    maxEdits = Math.max(maxEdits, Math.round((1 - m) * b.text(j).length()));
                 }
                 if (m > 0 && b.text(j).length() == 1) {
                     initials++;
@@ -504,6 +507,8 @@ final class ExplainableMatcher implements NameMatcher {
         f[18] = person ? crossings : 0;
         f[19] = aShort ? commonUnmatchedA : commonUnmatchedB;
         f[20] = Math.min(commonUnmatchedA, commonUnmatchedB);
+        f[21] = Math.min(maxEdits, 4);
+        f[22] = person ? Math.min(maxEdits, 4) : 0;
     }
 
     /**

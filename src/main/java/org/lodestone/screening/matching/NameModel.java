@@ -43,7 +43,9 @@ final class NameModel {
             "wordOrderCrossings",
             "personWordOrderCrossings",
             "unmatchedShortSideCommonWords",
-            "conflictingCommonWords");
+            "conflictingCommonWords",
+            "mostEditsInAWord",
+            "personMostEditsInAWord");
 
     private final double @Nullable [] weights;
 
