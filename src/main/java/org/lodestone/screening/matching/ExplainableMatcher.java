@@ -236,6 +236,7 @@ final class ExplainableMatcher implements NameMatcher {
         final int[] pickA = new int[TOKENS];
         final int[] pickB = new int[TOKENS];
         int picks;
+        int acronyms;
         final double[] features = new double[NameModel.FEATURES.size()];
         final double[] bestFeatures = new double[NameModel.FEATURES.size()];
     }
@@ -295,6 +296,7 @@ final class ExplainableMatcher implements NameMatcher {
         Arrays.fill(usedB, 0, nb, false);
         List<String> pairs = explain == null ? null : new ArrayList<>();
         scratch.picks = 0;
+        scratch.acronyms = 0;
         while (true) {
             int pick = -1;
             double top = 0;
@@ -315,6 +317,9 @@ final class ExplainableMatcher implements NameMatcher {
             int li = (p >>> 16) & 0xff;
             int j = (p >>> 8) & 0xff;
             int lj = p & 0xff;
+            if ((li > 1 || lj > 1) && top == ACRONYM_SIMILARITY) {
+                scratch.acronyms++;
+            }
             if (scratch.picks < Scratch.TOKENS) {
                 scratch.pickA[scratch.picks] = i;
                 scratch.pickB[scratch.picks++] = j;
@@ -509,6 +514,8 @@ final class ExplainableMatcher implements NameMatcher {
         f[20] = Math.min(commonUnmatchedA, commonUnmatchedB);
         f[21] = Math.min(maxEdits, 4);
         f[22] = person ? Math.min(maxEdits, 4) : 0;
+        f[23] = scratch.acronyms;
+        f[24] = person ? scratch.acronyms : 0;
     }
 
     /**

@@ -45,7 +45,9 @@ final class NameModel {
             "unmatchedShortSideCommonWords",
             "conflictingCommonWords",
             "mostEditsInAWord",
-            "personMostEditsInAWord");
+            "personMostEditsInAWord",
+            "acronymsUsed",
+            "personAcronymsUsed");
 
     private final double @Nullable [] weights;
 
