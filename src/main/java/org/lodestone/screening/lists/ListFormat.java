@@ -13,7 +13,7 @@ public enum ListFormat {
     CSL_CSV("csl-csv"),
     /** The US Consolidated Screening List as JSON ({@code {"results": [...]}}), as trade.gov publishes it. */
     CSL_JSON("csl-json"),
-    /** Lodestone's own CSV for lists an authority keeps itself (docs/screening-lists.md). */
+    /** Lodestone's own CSV for lists an authority keeps itself (docs/screening.md). */
     LODESTONE_CSV("lodestone-csv");
 
     private final String code;

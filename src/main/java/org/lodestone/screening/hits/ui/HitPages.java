@@ -107,7 +107,7 @@ class HitPages {
         model.addAttribute("state", s == null ? "ALL" : s.name());
         model.addAttribute(
                 "states", Arrays.stream(HitState.values()).map(Enum::name).toList());
-        model.addAttribute("application", application == null ? "" : application);
+        model.addAttribute("applicationFilter", application == null ? "" : application);
         model.addAttribute("result", adjudications.list(s, subject(application), Math.max(0, page), 50));
         model.addAttribute("decisions", List.of("FALSE_POSITIVE", "TRUE_MATCH"));
     }

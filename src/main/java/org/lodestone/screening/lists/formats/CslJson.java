@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The US Consolidated Screening List as trade.gov publishes it in JSON: {@code {"total": …, "results": [{…}, …]}} (a
  * bare array of results is accepted too). Read with Jackson's streaming parser, one result object at a time, so a
  * large file is never held in memory. Unlike the line formats, one JSON document cannot be resumed after a syntax
- * error or invalid UTF-8: that fails the import (see docs/screening-lists.md); a result that is well-formed JSON but
+ * error or invalid UTF-8: that fails the import (see docs/screening.md); a result that is well-formed JSON but
  * not a usable entry is rejected with the line it starts on.
  */
 final class CslJson implements ListFileReader {

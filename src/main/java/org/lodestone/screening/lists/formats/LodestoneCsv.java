@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.lodestone.screening.lists.ListEntry;
 
 /**
- * Lodestone's CSV for national lists (docs/screening-lists.md): {@code id,schema,name} required; {@code name_local},
+ * Lodestone's CSV for national lists (docs/screening.md): {@code id,schema,name} required; {@code name_local},
  * {@code aliases}, {@code countries}, {@code identifiers} ({@code type:value}), {@code list}, {@code programme},
  * {@code legal_basis}, {@code listed_on}, {@code remarks}, {@code source_url} optional; multi-values separated by
  * {@code ;}.

@@ -2,6 +2,7 @@ package org.lodestone.screening.hits.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.lodestone.licensing.review.ReviewFixtures;
 import org.lodestone.screening.TestEntries;
 import org.lodestone.support.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +61,10 @@ class AdjudicationBrowserTests {
                         .contains(list + " / B-1")
                         .contains("Test programme");
                 assertThat(hit.findElements(By.cssSelector("dl.features dt"))).isNotEmpty();
+                // The screenshot shows the screening part of the panel, not the top of the page.
+                ((JavascriptExecutor) b.driver())
+                        .executeScript("arguments[0].scrollIntoView({block: 'start'})", b.find("#review-screening"));
+                b.screenshot(Path.of("docs/images/screening-hit.png"));
 
                 b.click("#screening-hits .decision-false-positive");
                 b.type("#screening-hits textarea.rationale", "Different company: other register number and city");
