@@ -50,7 +50,8 @@ class ErrorPages extends AbstractErrorController {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("status", status.value());
-        model.put("title", status.getReasonPhrase());
+        // Not "title": the layout fragment has a parameter of that name, which would shadow it.
+        model.put("reason", status.getReasonPhrase());
         model.put("requestId", requestId(request));
         model.put("path", originalPath(request));
         response.setStatus(status.value());

@@ -67,7 +67,7 @@ class ErrorPageTests {
         var result = error(404, "/no/such/page", MediaType.TEXT_HTML, SECRET);
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
         String html = result.getResponse().getContentAsString();
-        assertThat(html).contains("Page not found", "err-1", "/no/such/page", "pico.min.css");
+        assertThat(html).contains("Page not found", "404 Not Found", "err-1", "/no/such/page", "pico.min.css");
         assertThat(html).doesNotContain("hunter2", "Exception", "Whitelabel");
     }
 

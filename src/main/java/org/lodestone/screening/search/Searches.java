@@ -32,7 +32,7 @@ public class Searches {
     public static final int MAX_IDENTIFIERS = 20;
     public static final int MAX_HITS = 10;
     public static final Set<String> SCHEMAS =
-            Set.of("Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane");
+            Set.of("Person", "Company", "Organization", "LegalEntity", "PublicBody", "Vessel", "Airplane");
 
     private final LiveIndex index;
     private final AuditTrail audit;

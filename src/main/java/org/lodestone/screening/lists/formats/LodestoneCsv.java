@@ -3,6 +3,7 @@ package org.lodestone.screening.lists.formats;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.screening.lists.ListEntry;
+import org.lodestone.shared.CountryCode;
 
 /**
  * Lodestone's CSV for national lists (docs/screening.md): {@code id,schema,name} required; {@code name_local},
@@ -33,7 +34,8 @@ final class LodestoneCsv extends HeaderedCsv {
         e.names(Entries.split(row.get("name_local"), ';'));
         e.names(Entries.split(row.get("aliases"), ';'));
         for (String c : Entries.split(row.get("countries"), ';')) {
-            if (!c.matches("[A-Za-z]{2}")) {
+            // Our own format is strict: an authority writes it, so a wrong code is a mistake to report, not to guess.
+            if (!CountryCode.isValid(c)) {
                 throw new Rejected("country '" + Entries.excerpt(c) + "' is not an ISO 3166-1 alpha-2 code");
             }
             e.country(c);

@@ -205,6 +205,7 @@ class ListFileReaderTests {
                 A4,Dragon,Unknown Schema Ltd,CN
                 A5,Company,Good Two,XYZ
                 A6,Company,Good Three,RU
+                A7,Company,Good Four,XX
                 """);
         assertThat(r.entries()).extracting(ListEntry::entryId).containsExactly("A1", "A6");
         assertThat(r.rejected())
@@ -213,7 +214,8 @@ class ListFileReaderTests {
                         "4: unexpected character 'q' after a closing quote in field 3",
                         "5: unknown schema 'Dragon' (expected one of [Airplane, Company, LegalEntity, Organization,"
                                 + " Person, PublicBody, Vessel])",
-                        "6: country 'XYZ' is not an ISO 3166-1 alpha-2 code");
+                        "6: country 'XYZ' is not an ISO 3166-1 alpha-2 code",
+                        "8: country 'XX' is not an ISO 3166-1 alpha-2 code");
     }
 
     @Test
