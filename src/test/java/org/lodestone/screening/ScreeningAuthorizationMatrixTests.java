@@ -6,12 +6,11 @@ import static org.lodestone.licensing.ApplicationFixtures.read;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -21,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lodestone.identity.Role;
 import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.support.DemoLogins;
+import org.lodestone.support.DemoSessions;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -67,7 +67,7 @@ class ScreeningAuthorizationMatrixTests {
     @Autowired
     TestEntries entries;
 
-    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+    private @Nullable DemoSessions sessions;
     private String list;
     private String ownApp;
     private String otherApp;
@@ -185,16 +185,9 @@ class ScreeningAuthorizationMatrixTests {
     }
 
     private MockHttpSession session(String username) {
-        return sessions.computeIfAbsent(username, u -> {
-            MvcTestResult login = mvc.post()
-                    .uri("/login")
-                    .param("username", u)
-                    .param("password", "demo")
-                    .with(csrf())
-                    .exchange();
-            var session = (MockHttpSession) login.getRequest().getSession(false);
-            assertThat(session).as("login of " + u).isNotNull();
-            return session;
-        });
+        if (sessions == null) {
+            sessions = new DemoSessions(mvc);
+        }
+        return sessions.of(username);
     }
 }

@@ -1,12 +1,9 @@
 package org.lodestone.licensing.review;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.lodestone.licensing.spi.ScreeningClearance;
+import org.lodestone.shared.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -16,29 +13,14 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class ReviewProblem extends ErrorResponseException {
 
-    public record FieldError(String field, String reason) {}
+    public record FieldError(String field, String reason) implements Problems.FieldReason {}
 
     private ReviewProblem(HttpStatus status, String type, String title, String detail, List<FieldError> fields) {
-        super(status, problem(status, type, title, detail), null);
-        if (!fields.isEmpty()) {
-            getBody()
-                    .setProperty(
-                            "errors",
-                            fields.stream()
-                                    .map(f -> Map.of("field", f.field(), "reason", f.reason()))
-                                    .toList());
-        }
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(title);
-        pd.setType(URI.create("urn:lodestone:problem:" + type));
-        return pd;
+        super(status, Problems.of(status, type, title, detail, fields), null);
     }
 
     public static ReviewProblem invalid(List<FieldError> fields) {
-        String detail = fields.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
+        String detail = Problems.summary(fields);
         return new ReviewProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", detail, fields);
     }
 

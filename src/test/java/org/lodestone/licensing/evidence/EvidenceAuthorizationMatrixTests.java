@@ -6,12 +6,12 @@ import static org.lodestone.licensing.ApplicationFixtures.read;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +27,7 @@ import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.application.ApplicationState;
 import org.lodestone.licensing.application.Applications;
 import org.lodestone.support.DemoLogins;
+import org.lodestone.support.DemoSessions;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -90,7 +91,7 @@ class EvidenceAuthorizationMatrixTests {
 
     private ApplicationFixtures fx;
     private final Map<String, Target> targets = new LinkedHashMap<>();
-    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+    private @Nullable DemoSessions sessions;
 
     /** An application in a state, with one standing document on it; {@code owner} is an applicant of its exporter. */
     record Target(boolean own, ApplicationState state, String owner, String app, String doc) {
@@ -280,16 +281,9 @@ class EvidenceAuthorizationMatrixTests {
 
     /** A browser session made by the real login form. */
     private MockHttpSession session(String username) {
-        return sessions.computeIfAbsent(username, u -> {
-            MvcTestResult login = mvc.post()
-                    .uri("/login")
-                    .param("username", u)
-                    .param("password", "demo")
-                    .with(csrf())
-                    .exchange();
-            var session = (MockHttpSession) login.getRequest().getSession(false);
-            assertThat(session).as("login of " + u).isNotNull();
-            return session;
-        });
+        if (sessions == null) {
+            sessions = new DemoSessions(mvc);
+        }
+        return sessions.of(username);
     }
 }

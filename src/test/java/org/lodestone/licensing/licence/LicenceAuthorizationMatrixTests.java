@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +20,7 @@ import org.lodestone.identity.Role;
 import org.lodestone.licensing.Licence;
 import org.lodestone.licensing.Licences;
 import org.lodestone.support.DemoLogins;
+import org.lodestone.support.DemoSessions;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -77,7 +77,7 @@ class LicenceAuthorizationMatrixTests {
 
     private Licence own;
     private Licence other;
-    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+    private @Nullable DemoSessions sessions;
 
     @BeforeAll
     void issue() {
@@ -193,16 +193,9 @@ class LicenceAuthorizationMatrixTests {
 
     /** A browser session made by the real login form. */
     private MockHttpSession session(String username) {
-        return sessions.computeIfAbsent(username, u -> {
-            MvcTestResult login = mvc.post()
-                    .uri("/login")
-                    .param("username", u)
-                    .param("password", "demo")
-                    .with(csrf())
-                    .exchange();
-            var session = (MockHttpSession) login.getRequest().getSession(false);
-            assertThat(session).as("login of " + u).isNotNull();
-            return session;
-        });
+        if (sessions == null) {
+            sessions = new DemoSessions(mvc);
+        }
+        return sessions.of(username);
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +16,7 @@ import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.Role;
 import org.lodestone.identity.UserContact;
 import org.lodestone.support.DemoLogins;
+import org.lodestone.support.DemoSessions;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -69,7 +68,7 @@ class NotificationAuthorizationMatrixTests {
     @Autowired
     TransactionTemplate transactions;
 
-    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+    private @Nullable DemoSessions sessions;
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
@@ -140,17 +139,10 @@ class NotificationAuthorizationMatrixTests {
     }
 
     private MockHttpSession session(String username) {
-        return sessions.computeIfAbsent(username, u -> {
-            MvcTestResult login = mvc.post()
-                    .uri("/login")
-                    .param("username", u)
-                    .param("password", "demo")
-                    .with(csrf())
-                    .exchange();
-            var session = (MockHttpSession) login.getRequest().getSession(false);
-            assertThat(session).as("login of " + u).isNotNull();
-            return session;
-        });
+        if (sessions == null) {
+            sessions = new DemoSessions(mvc);
+        }
+        return sessions.of(username);
     }
 
     private static String username(Role role) {

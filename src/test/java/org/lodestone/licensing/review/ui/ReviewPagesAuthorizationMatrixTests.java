@@ -6,11 +6,10 @@ import static org.lodestone.licensing.ApplicationFixtures.read;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lodestone.identity.Role;
 import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.licensing.review.ReviewFixtures;
+import org.lodestone.support.DemoSessions;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -61,7 +61,7 @@ class ReviewPagesAuthorizationMatrixTests {
     private String other;
     private String request;
     private String consultation;
-    private final Map<String, MockHttpSession> sessions = new HashMap<>();
+    private @Nullable DemoSessions sessions;
 
     @BeforeAll
     void cases() {
@@ -176,16 +176,9 @@ class ReviewPagesAuthorizationMatrixTests {
 
     /** A browser session made by the real login form. */
     private MockHttpSession session(String username) {
-        return sessions.computeIfAbsent(username, u -> {
-            MvcTestResult login = mvc.post()
-                    .uri("/login")
-                    .param("username", u)
-                    .param("password", "demo")
-                    .with(csrf())
-                    .exchange();
-            var session = (MockHttpSession) login.getRequest().getSession(false);
-            assertThat(session).as("login of " + u).isNotNull();
-            return session;
-        });
+        if (sessions == null) {
+            sessions = new DemoSessions(mvc);
+        }
+        return sessions.of(username);
     }
 }
