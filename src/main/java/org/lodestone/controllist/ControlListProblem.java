@@ -1,11 +1,8 @@
 package org.lodestone.controllist;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import org.lodestone.shared.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -17,28 +14,13 @@ public final class ControlListProblem extends ErrorResponseException {
     private final List<FieldProblem> fieldProblems;
 
     private ControlListProblem(HttpStatus status, String type, String title, String detail, List<FieldProblem> fields) {
-        super(status, problem(status, type, title, detail, fields), null);
+        super(status, Problems.of(status, type, title, detail, fields), null);
         this.fieldProblems = List.copyOf(fields);
-    }
-
-    private static ProblemDetail problem(
-            HttpStatus status, String type, String title, String detail, List<FieldProblem> fields) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setTitle(title);
-        pd.setType(URI.create("urn:lodestone:problem:" + type));
-        if (!fields.isEmpty()) {
-            pd.setProperty(
-                    "errors",
-                    fields.stream()
-                            .map(f -> Map.of("field", f.field(), "reason", f.reason()))
-                            .toList());
-        }
-        return pd;
     }
 
     /** 422: the input is well-formed JSON but some fields cannot be accepted. */
     public static ControlListProblem invalid(List<FieldProblem> fields) {
-        String detail = fields.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
+        String detail = Problems.summary(fields);
         return new ControlListProblem(
                 HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", detail, fields);
     }
