@@ -1,0 +1,452 @@
+package org.lodestone.screening.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.lodestone.screening.names.NameToken;
+import org.lodestone.screening.names.NormalisedName;
+
+/**
+ * The candidate index of Lodestone: inverted postings from the normalised tokens of every name of every entry to the
+ * entries, so a query scores a few hundred candidates with the {@link NameMatcher} instead of the whole list.
+ *
+ * <p>Keys are the tokens of all readings of a name (legal forms and stop words left out: they would find everyone),
+ * adjacent tokens joined ({@code pol pot} also under {@code polpot}, so a name written without spaces meets it) and
+ * identifier keys. A query walks the postings of its own keys, weighting each by its inverse document frequency, plus
+ * those of the indexed tokens a typo channel finds near each Latin query token; tokens read from Chinese characters
+ * are looked up exactly, never fuzzily. Tokens carried by more than {@link Options#maxPostingsShare()} of the entries
+ * are not walked: the matcher weighs them when it scores the candidates. The best {@link Options#candidates()} by that
+ * overlap are then scored by the matcher.
+ *
+ * <p>Memory: entry ordinals in one {@code int[]} of postings with {@code int[]} offsets per key, keys interned once.
+ * Immutable after build and thread-safe; each searching thread keeps its own scratch arrays.
+ */
+public final class TokenIndex implements ScreeningIndex {
+
+    /** How a Latin query token reaches indexed tokens it does not equal. */
+    public enum TypoChannel {
+        /** Exact tokens only. */
+        NONE,
+        /** Symmetric deletions at edit distance 1 ({@link DeletionNeighbourhood}). */
+        DELETIONS,
+        /** Character trigrams, up to edit distance 2 for long tokens ({@link TrigramNeighbourhood}). */
+        TRIGRAMS,
+        /** Both. */
+        DELETIONS_AND_TRIGRAMS
+    }
+
+    /**
+     * @param typoChannel the typo-tolerant channel for Latin tokens
+     * @param candidates how many candidates, best overlap first, the matcher scores
+     * @param maxPostingsShare a token in more than this share of the entries is not walked
+     * @param minTypoLength Latin tokens shorter than this are looked up exactly
+     */
+    public record Options(TypoChannel typoChannel, int candidates, double maxPostingsShare, int minTypoLength) {
+
+        public static final Options DEFAULT = new Options(TypoChannel.DELETIONS, 100, 0.02, 4);
+
+        public Options withTypoChannel(TypoChannel c) {
+            return new Options(c, candidates, maxPostingsShare, minTypoLength);
+        }
+
+        public Options withCandidates(int k) {
+            return new Options(typoChannel, k, maxPostingsShare, minTypoLength);
+        }
+    }
+
+    /** Weight of a key reached through a typo channel, relative to an exact key. */
+    private static final float TYPO_WEIGHT = 0.7f;
+
+    /** Weight of an identical identifier: enough to put the entry among the candidates whatever its name. */
+    private static final float IDENTIFIER_WEIGHT = 1000f;
+
+    /** A query can be any length; past this many distinct keys the rest are ignored (one bit each in the scratch). */
+    private static final int MAX_QUERY_KEYS = 63;
+
+    private static final int MIN_FREQUENT_POSTINGS = 1000;
+
+    private final NameMatcher matcher;
+    private final Options options;
+    private final ListedEntry[] entries;
+    private final Vocabulary vocabulary;
+    private final int[] offsets;
+    private final int[] postings;
+    private final TokenNeighbourhood[] neighbourhoods;
+    private final int frequent;
+    private final ThreadLocal<Scratch> scratch;
+
+    private TokenIndex(
+            NameMatcher matcher,
+            Options options,
+            ListedEntry[] entries,
+            Vocabulary vocabulary,
+            int[] offsets,
+            int[] postings,
+            TokenNeighbourhood[] neighbourhoods) {
+        this.matcher = matcher;
+        this.options = options;
+        this.entries = entries;
+        this.vocabulary = vocabulary;
+        this.offsets = offsets;
+        this.postings = postings;
+        this.neighbourhoods = neighbourhoods;
+        this.frequent = Math.max(MIN_FREQUENT_POSTINGS, (int) (entries.length * options.maxPostingsShare()));
+        int n = entries.length;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
+    }
+
+    public static Builder builder(NameMatcher matcher, Options options) {
+        return new Builder(matcher, options);
+    }
+
+    @Override
+    public List<MatchHit> search(NameQuery query, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        int[] candidates = candidateOrdinals(query);
+        double floor = matcher.threshold() / 2;
+        List<MatchHit> hits = new ArrayList<>();
+        for (int e : candidates) {
+            ListedEntry entry = entries[e];
+            Comparison c = matcher.compare(query, entry);
+            if (c.score() >= floor) {
+                hits.add(new MatchHit(entry, c, c.score() >= matcher.threshold()));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(MatchHit::score).reversed());
+        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    }
+
+    /** The entries the matcher would score for this query, best overlap first (for measuring candidate recall). */
+    public List<ListedEntry> candidates(NameQuery query) {
+        return Arrays.stream(candidateOrdinals(query)).mapToObj(e -> entries[e]).toList();
+    }
+
+    @Override
+    public int size() {
+        return entries.length;
+    }
+
+    /** Distinct keys, postings and the typo channel, for the benchmark's report. */
+    public String describe() {
+        return "keys=" + vocabulary.size() + " postings=" + postings.length + " channel=" + options.typoChannel()
+                + " candidates=" + options.candidates() + " frequentAbove=" + frequent;
+    }
+
+    private int[] candidateOrdinals(NameQuery query) {
+        Scratch s = scratch.get();
+        try {
+            Map<String, Boolean> keys = queryKeys(query);
+            int slot = 0;
+            IntList near = s.near;
+            int rarestFrequent = -1;
+            for (Map.Entry<String, Boolean> k : keys.entrySet()) {
+                long bit = 1L << slot++;
+                String text = k.getKey();
+                int id = vocabulary.find(text);
+                if (id >= 0) {
+                    rarestFrequent = walk(s, id, bit, 1f, rarestFrequent);
+                }
+                if (k.getValue() && text.length() >= options.minTypoLength()) {
+                    near.clear();
+                    for (TokenNeighbourhood n : neighbourhoods) {
+                        n.near(text, near);
+                    }
+                    for (int i = 0; i < near.size(); i++) {
+                        rarestFrequent = walk(s, near.get(i), bit, TYPO_WEIGHT, rarestFrequent);
+                    }
+                }
+            }
+            for (EntryIdentifier identifier : query.identifiers()) {
+                int id = vocabulary.find(identifierKey(identifier));
+                if (id >= 0) {
+                    for (int p = offsets[id]; p < offsets[id + 1]; p++) {
+                        s.add(postings[p], IDENTIFIER_WEIGHT, 1L << 63);
+                    }
+                }
+            }
+            if (s.touched.size() == 0 && rarestFrequent >= 0) {
+                // Only very common tokens: better their first entries than nothing.
+                int end = Math.min(offsets[rarestFrequent + 1], offsets[rarestFrequent] + options.candidates());
+                for (int p = offsets[rarestFrequent]; p < end; p++) {
+                    s.add(postings[p], 1f, 1L);
+                }
+            }
+            return s.top(options.candidates());
+        } finally {
+            s.reset();
+        }
+    }
+
+    private int walk(Scratch s, int id, long bit, float weight, int rarestFrequent) {
+        int from = offsets[id];
+        int to = offsets[id + 1];
+        int df = to - from;
+        if (df > frequent) {
+            return rarestFrequent < 0 || df < offsets[rarestFrequent + 1] - offsets[rarestFrequent]
+                    ? id
+                    : rarestFrequent;
+        }
+        float w = weight * (float) Math.log(1.0 + (double) entries.length / df);
+        for (int p = from; p < to; p++) {
+            s.add(postings[p], w, bit);
+        }
+        return rarestFrequent;
+    }
+
+    private Map<String, Boolean> queryKeys(NameQuery query) {
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        NormalisedName name = matcher.normaliser().normalise(query.name(), query.schema());
+        keysOf(name, (text, typo) -> {
+            if (keys.size() < MAX_QUERY_KEYS) {
+                keys.merge(text, typo, Boolean::logicalOr);
+            }
+        });
+        return keys;
+    }
+
+    /** Receives the keys of a name: the key, and whether a typo channel may look for it. */
+    @FunctionalInterface
+    interface KeySink {
+        void key(String text, boolean typoTolerant);
+    }
+
+    /**
+     * The keys of a name: its tokens other than legal forms and stop words, adjacent tokens joined and, for names of 3
+     * to 6 tokens, all of them joined. Only Latin letter tokens are typo-tolerant: numbers and Chinese readings are
+     * exact.
+     */
+    static void keysOf(NormalisedName name, KeySink sink) {
+        for (List<NameToken> reading : name.readings()) {
+            List<NameToken> kept = new ArrayList<>(reading.size());
+            for (NameToken t : reading) {
+                if (t.kind() != NameToken.Kind.LEGAL_FORM && t.kind() != NameToken.Kind.STOP) {
+                    kept.add(t);
+                }
+            }
+            for (int i = 0; i < kept.size(); i++) {
+                NameToken t = kept.get(i);
+                sink.key(t.text(), !t.fromHan() && t.kind() != NameToken.Kind.NUMBER && letters(t.text()));
+                if (i > 0) {
+                    sink.key(kept.get(i - 1).text() + t.text(), false);
+                }
+            }
+            if (kept.size() >= 3 && kept.size() <= 6) {
+                StringBuilder b = new StringBuilder();
+                kept.forEach(t -> b.append(t.text()));
+                sink.key(b.toString(), false);
+            }
+        }
+    }
+
+    private static boolean letters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Identifier keys live in the same vocabulary; {@code #} never occurs in a name token. */
+    private static String identifierKey(EntryIdentifier identifier) {
+        return "#" + identifier.key();
+    }
+
+    /** Per-thread accumulators sized to the index, reset after every query. */
+    private static final class Scratch {
+        final float[] score;
+        final long[] seen;
+        final IntList touched = new IntList(4096);
+        final IntList near = new IntList(64);
+
+        Scratch(int n) {
+            score = new float[n];
+            seen = new long[n];
+        }
+
+        /** Adds a key's weight to an entry once per query key, however many of the entry's names carry it. */
+        void add(int e, float w, long bit) {
+            long m = seen[e];
+            if ((m & bit) != 0) {
+                return;
+            }
+            if (m == 0) {
+                touched.add(e);
+            }
+            seen[e] = m | bit;
+            score[e] += w;
+        }
+
+        /** The {@code k} best-scoring touched entries, best first: a min-heap of (score bits, ordinal). */
+        int[] top(int k) {
+            int n = touched.size();
+            int size = Math.min(k, n);
+            long[] heap = new long[size];
+            int filled = 0;
+            for (int i = 0; i < n; i++) {
+                int e = touched.get(i);
+                // Scores are positive, so their float bits order like the scores; low bits prefer earlier ordinals.
+                long key = ((long) Float.floatToIntBits(score[e]) << 32) | (0xffffffffL - e);
+                if (filled < size) {
+                    heap[filled] = key;
+                    siftUp(heap, filled++);
+                } else if (key > heap[0]) {
+                    heap[0] = key;
+                    siftDown(heap, size);
+                }
+            }
+            Arrays.sort(heap, 0, filled);
+            int[] out = new int[filled];
+            for (int i = 0; i < filled; i++) {
+                out[i] = (int) (0xffffffffL - (heap[filled - 1 - i] & 0xffffffffL));
+            }
+            return out;
+        }
+
+        void reset() {
+            for (int i = 0; i < touched.size(); i++) {
+                int e = touched.get(i);
+                score[e] = 0;
+                seen[e] = 0;
+            }
+            touched.clear();
+        }
+
+        private static void siftUp(long[] h, int i) {
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (h[parent] <= h[i]) {
+                    return;
+                }
+                long t = h[parent];
+                h[parent] = h[i];
+                h[i] = t;
+                i = parent;
+            }
+        }
+
+        private static void siftDown(long[] h, int size) {
+            int i = 0;
+            while (true) {
+                int l = 2 * i + 1;
+                if (l >= size) {
+                    return;
+                }
+                int m = l + 1 < size && h[l + 1] < h[l] ? l + 1 : l;
+                if (h[i] <= h[m]) {
+                    return;
+                }
+                long t = h[m];
+                h[m] = h[i];
+                h[i] = t;
+                i = m;
+            }
+        }
+    }
+
+    /** Collects entries, then normalises every name once and builds the postings. */
+    public static final class Builder implements ScreeningIndex.Builder {
+
+        private static final int CHUNK = 20_000;
+
+        private final NameMatcher matcher;
+        private final Options options;
+        private final List<ListedEntry> entries = new ArrayList<>();
+
+        Builder(NameMatcher matcher, Options options) {
+            this.matcher = matcher;
+            this.options = options;
+        }
+
+        @Override
+        public Builder add(ListedEntry entry) {
+            entries.add(entry);
+            return this;
+        }
+
+        @Override
+        public TokenIndex build() {
+            ListedEntry[] all = entries.toArray(ListedEntry[]::new);
+            Vocabulary vocabulary = new Vocabulary();
+            boolean[] typoTolerant = new boolean[1024];
+            IntList keyOf = new IntList(all.length * 8);
+            IntList entryOf = new IntList(all.length * 8);
+            IntList distinct = new IntList(64);
+            // Normalising is the slow part: done in parallel a chunk at a time, interning stays on this thread.
+            for (int from = 0; from < all.length; from += CHUNK) {
+                int start = from;
+                int end = Math.min(all.length, from + CHUNK);
+                List<List<Map.Entry<String, Boolean>>> chunk = IntStream.range(start, end)
+                        .parallel()
+                        .mapToObj(i -> entryKeys(all[i]))
+                        .toList();
+                for (int i = start; i < end; i++) {
+                    distinct.clear();
+                    for (Map.Entry<String, Boolean> k : chunk.get(i - start)) {
+                        int id = vocabulary.intern(k.getKey());
+                        if (id >= typoTolerant.length) {
+                            typoTolerant = Arrays.copyOf(typoTolerant, typoTolerant.length * 2);
+                        }
+                        typoTolerant[id] |= k.getValue();
+                        distinct.add(id);
+                    }
+                    distinct.sortDistinct();
+                    for (int j = 0; j < distinct.size(); j++) {
+                        keyOf.add(distinct.get(j));
+                        entryOf.add(i);
+                    }
+                }
+            }
+            vocabulary.trim();
+            int keys = vocabulary.size();
+            int[] offsets = new int[keys + 1];
+            for (int i = 0; i < keyOf.size(); i++) {
+                offsets[keyOf.get(i) + 1]++;
+            }
+            for (int k = 0; k < keys; k++) {
+                offsets[k + 1] += offsets[k];
+            }
+            int[] fill = Arrays.copyOf(offsets, keys);
+            int[] postings = new int[keyOf.size()];
+            // Entries were added in order, so every posting list comes out sorted.
+            for (int i = 0; i < keyOf.size(); i++) {
+                postings[fill[keyOf.get(i)]++] = entryOf.get(i);
+            }
+            boolean[] tolerant = Arrays.copyOf(typoTolerant, keys);
+            TokenNeighbourhood[] neighbourhoods = switch (options.typoChannel()) {
+                case NONE -> new TokenNeighbourhood[0];
+                case DELETIONS ->
+                    new TokenNeighbourhood[] {new DeletionNeighbourhood(vocabulary, tolerant, options.minTypoLength())};
+                case TRIGRAMS ->
+                    new TokenNeighbourhood[] {new TrigramNeighbourhood(vocabulary, tolerant, options.minTypoLength())};
+                case DELETIONS_AND_TRIGRAMS ->
+                    new TokenNeighbourhood[] {
+                        new DeletionNeighbourhood(vocabulary, tolerant, options.minTypoLength()),
+                        new TrigramNeighbourhood(vocabulary, tolerant, options.minTypoLength())
+                    };
+            };
+            return new TokenIndex(matcher, options, all, vocabulary, offsets, postings, neighbourhoods);
+        }
+
+        private List<Map.Entry<String, Boolean>> entryKeys(ListedEntry entry) {
+            Map<String, Boolean> keys = new LinkedHashMap<>();
+            for (String name : entry.names()) {
+                keysOf(
+                        matcher.normaliser().normalise(name, entry.schema()),
+                        (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
+            }
+            for (EntryIdentifier identifier : entry.identifiers()) {
+                if (!identifier.key().isEmpty()) {
+                    keys.put(identifierKey(identifier), false);
+                }
+            }
+            return List.copyOf(keys.entrySet());
+        }
+    }
+}
