@@ -1,6 +1,7 @@
 package org.lodestone.screening.matching;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lodestone.screening.names.NameNormaliser;
@@ -43,6 +44,63 @@ final class ProvisionalMatcher implements NameMatcher {
             }
         }
         return new Comparison(best, bestScore, Map.of("nameSimilarity", bestScore));
+    }
+
+    @Override
+    public PreparedEntry prepare(ListedEntry entry) {
+        java.util.LinkedHashSet<NameToken> tokens = new java.util.LinkedHashSet<>();
+        for (String name : entry.names()) {
+            normaliser.normalise(name, entry.schema()).readings().forEach(tokens::addAll);
+        }
+        List<NameToken> all = List.copyOf(tokens);
+        List<String> keys =
+                entry.identifiers().stream().map(EntryIdentifier::key).toList();
+        return new PreparedEntry() {
+            @Override
+            public ListedEntry entry() {
+                return entry;
+            }
+
+            @Override
+            public List<NameToken> tokens() {
+                return all;
+            }
+
+            @Override
+            public List<String> identifierKeys() {
+                return keys;
+            }
+        };
+    }
+
+    @Override
+    public PreparedQuery prepare(NameQuery query) {
+        java.util.LinkedHashSet<NameToken> tokens = new java.util.LinkedHashSet<>();
+        normaliser.normalise(query.name(), query.schema()).readings().forEach(tokens::addAll);
+        List<NameToken> all = List.copyOf(tokens);
+        List<String> keys =
+                query.identifiers().stream().map(EntryIdentifier::key).toList();
+        return new PreparedQuery() {
+            @Override
+            public NameQuery query() {
+                return query;
+            }
+
+            @Override
+            public List<NameToken> tokens() {
+                return all;
+            }
+
+            @Override
+            public List<String> identifierKeys() {
+                return keys;
+            }
+        };
+    }
+
+    @Override
+    public Comparison compare(PreparedQuery query, PreparedEntry entry) {
+        return compare(query.query(), entry.entry());
     }
 
     private Set<String> tokens(String name, String schema) {
