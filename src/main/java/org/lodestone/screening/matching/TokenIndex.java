@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.lodestone.screening.names.NameToken;
-import org.lodestone.screening.names.NormalisedName;
 
 /**
  * The candidate index of Lodestone: inverted postings from the normalised tokens of every name of every entry to the
@@ -69,9 +68,12 @@ public final class TokenIndex implements ScreeningIndex {
 
     private static final int MIN_FREQUENT_POSTINGS = 1000;
 
+    /** The shortest part a query token written without a space is split into. */
+    private static final int MIN_SPLIT = 2;
+
     private final NameMatcher matcher;
     private final Options options;
-    private final ListedEntry[] entries;
+    private final PreparedEntry[] entries;
     private final Vocabulary vocabulary;
     private final int[] offsets;
     private final int[] postings;
@@ -82,7 +84,7 @@ public final class TokenIndex implements ScreeningIndex {
     private TokenIndex(
             NameMatcher matcher,
             Options options,
-            ListedEntry[] entries,
+            PreparedEntry[] entries,
             Vocabulary vocabulary,
             int[] offsets,
             int[] postings,
@@ -108,14 +110,15 @@ public final class TokenIndex implements ScreeningIndex {
         if (limit <= 0) {
             return List.of();
         }
-        int[] candidates = candidateOrdinals(query);
+        PreparedQuery prepared = matcher.prepare(query);
+        int[] candidates = candidateOrdinals(prepared);
         double floor = matcher.threshold() / 2;
         List<MatchHit> hits = new ArrayList<>();
         for (int e : candidates) {
-            ListedEntry entry = entries[e];
-            Comparison c = matcher.compare(query, entry);
+            PreparedEntry entry = entries[e];
+            Comparison c = matcher.compare(prepared, entry);
             if (c.score() >= floor) {
-                hits.add(new MatchHit(entry, c, c.score() >= matcher.threshold()));
+                hits.add(new MatchHit(entry.entry(), c, c.score() >= matcher.threshold()));
             }
         }
         hits.sort(Comparator.comparingDouble(MatchHit::score).reversed());
@@ -124,7 +127,9 @@ public final class TokenIndex implements ScreeningIndex {
 
     /** The entries the matcher would score for this query, best overlap first (for measuring candidate recall). */
     public List<ListedEntry> candidates(NameQuery query) {
-        return Arrays.stream(candidateOrdinals(query)).mapToObj(e -> entries[e]).toList();
+        return Arrays.stream(candidateOrdinals(matcher.prepare(query)))
+                .mapToObj(e -> entries[e].entry())
+                .toList();
     }
 
     @Override
@@ -138,7 +143,7 @@ public final class TokenIndex implements ScreeningIndex {
                 + " candidates=" + options.candidates() + " frequentAbove=" + frequent;
     }
 
-    private int[] candidateOrdinals(NameQuery query) {
+    private int[] candidateOrdinals(PreparedQuery query) {
         Scratch s = scratch.get();
         try {
             Map<String, Boolean> keys = queryKeys(query);
@@ -162,7 +167,7 @@ public final class TokenIndex implements ScreeningIndex {
                     }
                 }
             }
-            for (EntryIdentifier identifier : query.identifiers()) {
+            for (String identifier : query.identifierKeys()) {
                 int id = vocabulary.find(identifierKey(identifier));
                 if (id >= 0) {
                     for (int p = offsets[id]; p < offsets[id + 1]; p++) {
@@ -199,14 +204,33 @@ public final class TokenIndex implements ScreeningIndex {
         return rarestFrequent;
     }
 
-    private Map<String, Boolean> queryKeys(NameQuery query) {
+    private Map<String, Boolean> queryKeys(PreparedQuery query) {
         Map<String, Boolean> keys = new LinkedHashMap<>();
-        NormalisedName name = matcher.normaliser().normalise(query.name(), query.schema());
-        keysOf(name, (text, typo) -> {
+        keysOf(query.tokens(), (text, typo) -> {
             if (keys.size() < MAX_QUERY_KEYS) {
                 keys.merge(text, typo, Boolean::logicalOr);
             }
         });
+        // A query token the index does not know may be two indexed tokens written without a space ("PolPot").
+        List<String> splits = new ArrayList<>();
+        for (Map.Entry<String, Boolean> k : keys.entrySet()) {
+            String text = k.getKey();
+            if (k.getValue() && text.length() >= 2 * MIN_SPLIT && vocabulary.find(text) < 0) {
+                for (int i = MIN_SPLIT; i <= text.length() - MIN_SPLIT; i++) {
+                    String left = text.substring(0, i);
+                    String right = text.substring(i);
+                    if (vocabulary.find(left) >= 0 && vocabulary.find(right) >= 0) {
+                        splits.add(left);
+                        splits.add(right);
+                    }
+                }
+            }
+        }
+        for (String split : splits) {
+            if (keys.size() < MAX_QUERY_KEYS) {
+                keys.putIfAbsent(split, false);
+            }
+        }
         return keys;
     }
 
@@ -217,30 +241,29 @@ public final class TokenIndex implements ScreeningIndex {
     }
 
     /**
-     * The keys of a name: its tokens other than legal forms and stop words, adjacent tokens joined and, for names of 3
-     * to 6 tokens, all of them joined. Only Latin letter tokens are typo-tolerant: numbers and Chinese readings are
-     * exact.
+     * The keys of a prepared name: its tokens other than legal forms and stop words, adjacent tokens joined and, for
+     * 3 to 6 tokens, all of them joined. The tokens are the distinct tokens of all readings in order, so adjacency is
+     * that of the first reading, plus a few spurious joins across readings (harmless extra keys). Only Latin letter
+     * tokens are typo-tolerant: numbers and Chinese readings are exact.
      */
-    static void keysOf(NormalisedName name, KeySink sink) {
-        for (List<NameToken> reading : name.readings()) {
-            List<NameToken> kept = new ArrayList<>(reading.size());
-            for (NameToken t : reading) {
-                if (t.kind() != NameToken.Kind.LEGAL_FORM && t.kind() != NameToken.Kind.STOP) {
-                    kept.add(t);
-                }
+    static void keysOf(List<NameToken> tokens, KeySink sink) {
+        List<NameToken> kept = new ArrayList<>(tokens.size());
+        for (NameToken t : tokens) {
+            if (t.kind() != NameToken.Kind.LEGAL_FORM && t.kind() != NameToken.Kind.STOP) {
+                kept.add(t);
             }
-            for (int i = 0; i < kept.size(); i++) {
-                NameToken t = kept.get(i);
-                sink.key(t.text(), !t.fromHan() && t.kind() != NameToken.Kind.NUMBER && letters(t.text()));
-                if (i > 0) {
-                    sink.key(kept.get(i - 1).text() + t.text(), false);
-                }
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            NameToken t = kept.get(i);
+            sink.key(t.text(), !t.fromHan() && t.kind() != NameToken.Kind.NUMBER && letters(t.text()));
+            if (i > 0) {
+                sink.key(kept.get(i - 1).text() + t.text(), false);
             }
-            if (kept.size() >= 3 && kept.size() <= 6) {
-                StringBuilder b = new StringBuilder();
-                kept.forEach(t -> b.append(t.text()));
-                sink.key(b.toString(), false);
-            }
+        }
+        if (kept.size() >= 3 && kept.size() <= 6) {
+            StringBuilder b = new StringBuilder();
+            kept.forEach(t -> b.append(t.text()));
+            sink.key(b.toString(), false);
         }
     }
 
@@ -254,8 +277,8 @@ public final class TokenIndex implements ScreeningIndex {
     }
 
     /** Identifier keys live in the same vocabulary; {@code #} never occurs in a name token. */
-    private static String identifierKey(EntryIdentifier identifier) {
-        return "#" + identifier.key();
+    private static String identifierKey(String key) {
+        return "#" + key;
     }
 
     /** Per-thread accumulators sized to the index, reset after every query. */
@@ -372,7 +395,8 @@ public final class TokenIndex implements ScreeningIndex {
 
         @Override
         public TokenIndex build() {
-            ListedEntry[] all = entries.toArray(ListedEntry[]::new);
+            ListedEntry[] listed = entries.toArray(ListedEntry[]::new);
+            PreparedEntry[] all = new PreparedEntry[listed.length];
             Vocabulary vocabulary = new Vocabulary();
             boolean[] typoTolerant = new boolean[1024];
             IntList keyOf = new IntList(all.length * 8);
@@ -384,7 +408,10 @@ public final class TokenIndex implements ScreeningIndex {
                 int end = Math.min(all.length, from + CHUNK);
                 List<List<Map.Entry<String, Boolean>>> chunk = IntStream.range(start, end)
                         .parallel()
-                        .mapToObj(i -> entryKeys(all[i]))
+                        .mapToObj(i -> {
+                            all[i] = matcher.prepare(listed[i]);
+                            return entryKeys(all[i]);
+                        })
                         .toList();
                 for (int i = start; i < end; i++) {
                     distinct.clear();
@@ -434,15 +461,11 @@ public final class TokenIndex implements ScreeningIndex {
             return new TokenIndex(matcher, options, all, vocabulary, offsets, postings, neighbourhoods);
         }
 
-        private List<Map.Entry<String, Boolean>> entryKeys(ListedEntry entry) {
+        private static List<Map.Entry<String, Boolean>> entryKeys(PreparedEntry entry) {
             Map<String, Boolean> keys = new LinkedHashMap<>();
-            for (String name : entry.names()) {
-                keysOf(
-                        matcher.normaliser().normalise(name, entry.schema()),
-                        (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
-            }
-            for (EntryIdentifier identifier : entry.identifiers()) {
-                if (!identifier.key().isEmpty()) {
+            keysOf(entry.tokens(), (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
+            for (String identifier : entry.identifierKeys()) {
+                if (!identifier.isEmpty()) {
                     keys.put(identifierKey(identifier), false);
                 }
             }
