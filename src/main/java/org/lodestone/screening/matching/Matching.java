@@ -8,7 +8,7 @@ public final class Matching {
     private Matching() {}
 
     public static NameMatcher standardMatcher() {
-        return new ProvisionalMatcher(new IcuNameNormaliser());
+        return new ExplainableMatcher(new IcuNameNormaliser());
     }
 
     public static ScreeningIndex.Builder indexBuilder(NameMatcher matcher) {

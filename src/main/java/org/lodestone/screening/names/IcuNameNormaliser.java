@@ -1,28 +1,414 @@
 package org.lodestone.screening.names;
 
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Normalises names with ICU4J transliteration to lower-case ASCII tokens. */
+/**
+ * Normalises names with ICU4J: NFKC case folding (which also folds full-width forms), Traditional to Simplified
+ * Chinese, Hanzi to toneless pinyin (one token per character, with the surname reading of a person's first character
+ * and every reading of the common polyphonic characters as alternatives), every other script to Latin and then to
+ * ASCII. Legal forms, common company words and stop words are recognised from the project's tables; a Chinese
+ * organisation name also gets a reading where its company words are translated to English, and a Latin name written in
+ * Wade–Giles gets the pinyin of its syllables as alternatives.
+ */
 public final class IcuNameNormaliser implements NameNormaliser {
 
-    private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    /** Longer names are cut: no real name is this long, and the work must stay bounded. */
+    static final int MAX_CODE_POINTS = 600;
+
+    /** Tokens kept per reading. */
+    static final int MAX_TOKENS = 24;
+
+    /** Readings expanded by {@link #normalise} from the alternatives of polyphonic characters. */
+    static final int MAX_READINGS = 8;
+
+    private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+
+    // Transliterators are not thread-safe; one set per thread.
+    private static final ThreadLocal<Transliterators> TRANSLITERATORS = ThreadLocal.withInitial(Transliterators::new);
+
+    private static final class Transliterators {
+        final Transliterator toSimplified = Transliterator.getInstance("Hant-Hans");
+        final Transliterator hanToLatin = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+        final Transliterator surnameToLatin = Transliterator.getInstance("Han-Latin/Names; Latin-ASCII");
+        final Transliterator anyToAscii = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    }
+
+    private static final Map<Integer, String> HAN_READING = new ConcurrentHashMap<>();
+    private static volatile @Nullable Set<String> pinyinSyllables;
+
+    private final NameTables tables;
+
+    public IcuNameNormaliser() {
+        this.tables = new NameTables(this::plainTokens);
+    }
 
     @Override
     public NormalisedName normalise(String name, @Nullable String schema) {
-        String ascii;
-        synchronized (TO_ASCII) {
-            ascii = TO_ASCII.transliterate(name);
+        List<List<NameToken>> readings = new ArrayList<>();
+        for (Reading r : analyse(name, schema)) {
+            expand(r, 0, new ArrayList<>(), readings);
         }
-        List<NameToken> tokens = new ArrayList<>();
-        for (String t : ascii.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            if (!t.isEmpty()) {
-                tokens.add(new NameToken(t, NameToken.Kind.WORD, false));
+        if (readings.isEmpty()) {
+            readings.add(List.of());
+        }
+        return new NormalisedName(name, readings);
+    }
+
+    private static void expand(Reading r, int i, List<NameToken> prefix, List<List<NameToken>> out) {
+        if (out.size() >= MAX_READINGS) {
+            return;
+        }
+        if (i == r.size()) {
+            out.add(List.copyOf(prefix));
+            return;
+        }
+        String[] alt = r.alternatives(i);
+        int n = alt == null || !r.fromHan(i) ? 1 : alt.length + 1;
+        for (int k = 0; k < n; k++) {
+            String text = k == 0 ? r.text(i) : alt[k - 1];
+            prefix.add(new NameToken(text, r.kind(i), r.fromHan(i)));
+            expand(r, i + 1, prefix, out);
+            prefix.removeLast();
+        }
+    }
+
+    /**
+     * The readings of a name, compact, for the matcher: the first is the transliteration; a Chinese organisation name
+     * has a second where its company words are in English. Empty when the name has no letters or digits.
+     */
+    public List<Reading> analyse(String name, @Nullable String schema) {
+        boolean person = "Person".equals(schema);
+        String folded = NFKC_CF.normalize(sanitise(name));
+        Builder main = new Builder("latin");
+        Builder translated = new Builder("translated");
+        boolean hasHan = false;
+        boolean translatedDiffers = false;
+        int i = 0;
+        while (i < folded.length()) {
+            int start = i;
+            boolean han = isHan(folded.codePointAt(i));
+            while (i < folded.length() && isHan(folded.codePointAt(i)) == han) {
+                i += Character.charCount(folded.codePointAt(i));
+            }
+            String run = folded.substring(start, i);
+            if (han) {
+                boolean first = !hasHan && main.size() == 0;
+                hasHan = true;
+                main.label = "pinyin";
+                translatedDiffers |= hanRun(run, person, first, main, translated);
+            } else {
+                latinRun(run, person, main, translated);
             }
         }
-        return new NormalisedName(name, List.of(tokens));
+        if (!hasHan) {
+            addWadeGiles(main);
+        }
+        List<Reading> out = new ArrayList<>(2);
+        if (main.size() > 0) {
+            out.add(main.build());
+        }
+        if (translatedDiffers && translated.size() > 0) {
+            out.add(translated.build());
+        }
+        return out;
+    }
+
+    /** Lower-case ASCII tokens of a text, with no table applied (used to load the tables). */
+    List<String> plainTokens(String text) {
+        List<String> out = new ArrayList<>();
+        split(TRANSLITERATORS.get().anyToAscii.transliterate(NFKC_CF.normalize(text)), out);
+        return out;
+    }
+
+    private static String sanitise(String name) {
+        StringBuilder b = new StringBuilder(Math.min(name.length(), MAX_CODE_POINTS * 2));
+        int count = 0;
+        for (int i = 0; i < name.length() && count < MAX_CODE_POINTS; count++) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            // Unpaired surrogates, controls and unassigned code points become separators.
+            if (Character.isSurrogate((char) cp) || Character.isISOControl(cp) || !Character.isDefined(cp)) {
+                b.append(' ');
+            } else {
+                b.appendCodePoint(cp);
+            }
+        }
+        return b.toString();
+    }
+
+    static boolean isHan(int cp) {
+        return UScript.getScript(cp) == UScript.HAN;
+    }
+
+    private static boolean isConsonantal(String run) {
+        for (int i = 0; i < run.length(); ) {
+            int cp = run.codePointAt(i);
+            int script = UScript.getScript(cp);
+            if (script == UScript.ARABIC || script == UScript.HEBREW || script == UScript.SYRIAC) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    private static void split(String ascii, List<String> out) {
+        StringBuilder t = new StringBuilder();
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                t.append(c);
+            } else if (c == '\'' || c == '`' || c == '\u02bc' || c == '\u02bb') {
+                // Apostrophes join: Ch'ing → ching, O'Brien → obrien.
+            } else if (t.length() > 0) {
+                out.add(t.toString());
+                t.setLength(0);
+            }
+        }
+        if (t.length() > 0) {
+            out.add(t.toString());
+        }
+    }
+
+    private void latinRun(String run, boolean person, Builder main, Builder translated) {
+        List<String> tokens = new ArrayList<>();
+        split(TRANSLITERATORS.get().anyToAscii.transliterate(run), tokens);
+        int flags = isConsonantal(run) ? Reading.CONSONANTAL : 0;
+        int i = 0;
+        while (i < tokens.size()) {
+            if (!person) {
+                int n = legalFormAt(tokens, i);
+                if (n > 0) {
+                    String compare = tables.legalPhrases.get(String.join(" ", tokens.subList(i, i + n)));
+                    main.add(compare, null, NameToken.Kind.LEGAL_FORM, 0);
+                    translated.add(compare, null, NameToken.Kind.LEGAL_FORM, 0);
+                    i += n;
+                    continue;
+                }
+            }
+            String t = tokens.get(i);
+            NameToken.Kind kind = kindOf(t, person);
+            main.add(t, null, kind, flags);
+            translated.add(t, null, kind, flags);
+            i++;
+        }
+    }
+
+    private int legalFormAt(List<String> tokens, int i) {
+        for (int n = Math.min(tables.longestLegalPhrase, tokens.size() - i); n > 0; n--) {
+            if (tables.legalPhrases.containsKey(String.join(" ", tokens.subList(i, i + n)))) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    private NameToken.Kind kindOf(String t, boolean person) {
+        if (isNumber(t)) {
+            return NameToken.Kind.NUMBER;
+        }
+        if (tables.stopWords.contains(t)) {
+            return NameToken.Kind.STOP;
+        }
+        if (!person && tables.commonWords.contains(t)) {
+            return NameToken.Kind.COMMON;
+        }
+        return NameToken.Kind.WORD;
+    }
+
+    private static boolean isNumber(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns whether a company word was translated. */
+    private boolean hanRun(String run, boolean person, boolean firstOfName, Builder main, Builder translated) {
+        Transliterators tr = TRANSLITERATORS.get();
+        String hans = tr.toSimplified.transliterate(run);
+        boolean differs = false;
+        int i = 0;
+        while (i < hans.length()) {
+            if (!person) {
+                int n = Math.min(tables.longestHanKey, hans.length() - i);
+                boolean found = false;
+                for (; n > 0 && !found; n--) {
+                    String key = hans.substring(i, i + n);
+                    String legal = tables.hanLegalForms.get(key);
+                    if (legal != null) {
+                        main.add(legal, null, NameToken.Kind.LEGAL_FORM, 0);
+                        translated.add(legal, null, NameToken.Kind.LEGAL_FORM, 0);
+                        found = true;
+                    } else {
+                        String[] english = tables.hanWords.get(key);
+                        if (english != null) {
+                            for (int k = 0; k < key.length(); k++) {
+                                addSyllable(key.codePointAt(k), false, NameToken.Kind.COMMON, main);
+                            }
+                            for (String e : english) {
+                                translated.add(e, null, NameToken.Kind.COMMON, 0);
+                            }
+                            differs = true;
+                            found = true;
+                        }
+                    }
+                    if (found) {
+                        i += n;
+                    }
+                }
+                if (found) {
+                    continue;
+                }
+            }
+            int cp = hans.codePointAt(i);
+            boolean surname = firstOfName && i == 0;
+            addSyllable(cp, surname, NameToken.Kind.WORD, main);
+            addSyllable(cp, surname, NameToken.Kind.WORD, translated);
+            i += Character.charCount(cp);
+        }
+        return differs;
+    }
+
+    private void addSyllable(int cp, boolean surname, NameToken.Kind kind, Builder to) {
+        String reading = HAN_READING.computeIfAbsent(cp, c -> {
+            String r = TRANSLITERATORS
+                    .get()
+                    .hanToLatin
+                    .transliterate(Character.toString(c))
+                    .strip();
+            return r.chars().allMatch(ch -> ch >= 'a' && ch <= 'z') ? r : "";
+        });
+        if (reading.isEmpty()) {
+            return;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        if (surname) {
+            String s = TRANSLITERATORS
+                    .get()
+                    .surnameToLatin
+                    .transliterate(Character.toString(cp))
+                    .strip();
+            if (!s.isEmpty() && s.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+                all.add(s);
+            }
+        }
+        all.add(reading);
+        String[] more = tables.polyphonic.get(cp);
+        if (more != null) {
+            all.addAll(List.of(more));
+        }
+        String[] readings = all.toArray(String[]::new);
+        String first = readings[0];
+        String[] alt = readings.length > 1 ? java.util.Arrays.copyOfRange(readings, 1, readings.length) : null;
+        to.add(first, alt, kind, Reading.FROM_HAN);
+    }
+
+    /**
+     * A Latin name whose distinctive words are all Chinese syllables gets the pinyin of its Wade–Giles syllables as
+     * alternatives (Hsu → xu, Chang → zhang): only then, so that "Dan Brown" does not become "tan".
+     */
+    private void addWadeGiles(Builder b) {
+        Set<String> syllables = pinyinSyllables();
+        boolean any = false;
+        for (int i = 0; i < b.size(); i++) {
+            if (b.kinds.get(i) != NameToken.Kind.WORD) {
+                continue;
+            }
+            String t = b.texts.get(i);
+            if (tables.wadeGiles.containsKey(t)) {
+                any = true;
+            } else if (!syllables.contains(t)) {
+                return;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        for (int i = 0; i < b.size(); i++) {
+            String[] pinyin = tables.wadeGiles.get(b.texts.get(i));
+            if (pinyin != null && b.kinds.get(i) == NameToken.Kind.WORD) {
+                LinkedHashSet<String> alt = new LinkedHashSet<>(List.of(pinyin));
+                alt.remove(b.texts.get(i));
+                if (!alt.isEmpty()) {
+                    b.alternatives.set(i, alt.toArray(String[]::new));
+                }
+            }
+        }
+    }
+
+    /** Every toneless pinyin syllable, taken from ICU's readings of the common CJK block once. */
+    static Set<String> pinyinSyllables() {
+        Set<String> s = pinyinSyllables;
+        if (s == null) {
+            Transliterator t = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+            StringBuilder all = new StringBuilder();
+            for (int cp = 0x4E00; cp <= 0x9FFF; cp++) {
+                all.append((char) cp).append(' ');
+            }
+            Set<String> set = new HashSet<>();
+            for (String r : t.transliterate(all.toString()).split(" +")) {
+                if (!r.isEmpty() && r.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+                    set.add(r);
+                }
+            }
+            s = Set.copyOf(set);
+            pinyinSyllables = s;
+        }
+        return s;
+    }
+
+    private static final class Builder {
+        String label;
+        final List<String> texts = new ArrayList<>();
+        final List<String @Nullable []> alternatives = new ArrayList<>();
+        final List<NameToken.Kind> kinds = new ArrayList<>();
+        final List<Integer> flags = new ArrayList<>();
+
+        Builder(String label) {
+            this.label = label;
+        }
+
+        int size() {
+            return texts.size();
+        }
+
+        void add(String text, String @Nullable [] alt, NameToken.Kind kind, int flag) {
+            if (texts.size() >= MAX_TOKENS) {
+                return;
+            }
+            texts.add(text);
+            alternatives.add(alt);
+            kinds.add(kind);
+            flags.add(flag);
+        }
+
+        Reading build() {
+            byte[] f = new byte[flags.size()];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (byte) (int) flags.get(i);
+            }
+            return new Reading(
+                    label,
+                    texts.toArray(String[]::new),
+                    alternatives.toArray(String[][]::new),
+                    kinds.toArray(NameToken.Kind[]::new),
+                    f);
+        }
     }
 }

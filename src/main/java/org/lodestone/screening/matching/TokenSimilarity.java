@@ -1,0 +1,105 @@
+package org.lodestone.screening.matching;
+
+/**
+ * How alike two Latin tokens are, by Levenshtein distance bounded by the token length: short tokens must be equal
+ * (Li and Lu are different names), longer ones may differ by one, two or three edits. Han-derived tokens never come
+ * here: they compare exactly.
+ */
+final class TokenSimilarity {
+
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][64]);
+
+    private TokenSimilarity() {}
+
+    static int allowedEdits(int length) {
+        if (length <= 3) {
+            return 0;
+        }
+        if (length <= 5) {
+            return 1;
+        }
+        if (length <= 9) {
+            return 2;
+        }
+        return 3;
+    }
+
+    /** Below this a pair of Latin tokens counts as unmatched. */
+    static final double MIN_SIMILARITY = 0.6;
+
+    /**
+     * 1 − distance/length, or 0 when below {@link #MIN_SIMILARITY} or when a token of one or two letters differs: a
+     * one-letter difference in a long token is likely a spelling variant, in a three-letter token a partial match.
+     */
+    static double similarity(String a, String b) {
+        if (a.equals(b)) {
+            return 1;
+        }
+        int len = Math.max(a.length(), b.length());
+        if (Math.min(a.length(), b.length()) <= 2) {
+            return 0;
+        }
+        int budget = (int) Math.floor(len * (1 - MIN_SIMILARITY));
+        if (Math.abs(a.length() - b.length()) > budget) {
+            return 0;
+        }
+        int d = distance(a, b, budget);
+        return d > budget ? 0 : 1.0 - (double) d / len;
+    }
+
+    /** Optimal-string-alignment distance (Levenshtein with transpositions), or {@code budget + 1} as soon as it is known to exceed the budget. */
+    static int distance(String a, String b, int budget) {
+        int n = a.length();
+        int m = b.length();
+        if (m + 1 > 64 || n > 256) {
+            return a.equals(b) ? 0 : budget + 1;
+        }
+        int[][] rows = ROWS.get();
+        int[] prev2 = rows[2];
+        int[] prev = rows[0];
+        int[] cur = rows[1];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            char ca = a.charAt(i - 1);
+            for (int j = 1; j <= m; j++) {
+                int cost = ca == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, prev2[j - 2] + 1); // a transposition (Asasd, Assad) is one edit
+                }
+                cur[j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > budget) {
+                return budget + 1;
+            }
+            int[] t = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[m];
+    }
+
+    /** The consonants of a token, doubled letters once: how Arabic and Hebrew names meet their vowelled spellings. */
+    static String skeleton(String t) {
+        StringBuilder b = new StringBuilder(t.length());
+        char last = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+            if (vowel || (i > 0 && (c == 'y' || c == 'w'))) {
+                continue;
+            }
+            if (c != last) {
+                b.append(c);
+            }
+            last = c;
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package org.lodestone.screening.names;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The project's own word tables ({@code src/main/resources/screening/*.tsv}), loaded once. Latin-script entries are
+ * put through the normaliser's own token pipeline, so a table line is written as people write it.
+ */
+final class NameTables {
+
+    /** Latin legal-form phrases (tokens joined by a space) → compare form. */
+    final Map<String, String> legalPhrases = new HashMap<>();
+
+    /** Chinese legal forms → compare form. */
+    final Map<String, String> hanLegalForms = new HashMap<>();
+
+    /** Chinese company words → English words. */
+    final Map<String, String[]> hanWords = new HashMap<>();
+
+    final int longestLegalPhrase;
+    final int longestHanKey;
+
+    /** English words of organisation names that many unrelated names share. */
+    final Set<String> commonWords = new HashSet<>();
+
+    final Set<String> stopWords = new HashSet<>();
+
+    /** Simplified character → its readings. */
+    final Map<Integer, String[]> polyphonic = new HashMap<>();
+
+    /** Wade–Giles or postal syllable → pinyin syllables. */
+    final Map<String, String[]> wadeGiles = new HashMap<>();
+
+    NameTables(Function<String, List<String>> tokenise) {
+        int longest = 1;
+        for (String[] row : rows("legal-forms.tsv")) {
+            String compare = row[0];
+            for (String variant : row[1].split("\\|")) {
+                if (variant.codePoints().anyMatch(IcuNameNormaliser::isHan)) {
+                    hanLegalForms.put(variant, compare);
+                } else {
+                    List<String> tokens = tokenise.apply(variant);
+                    if (!tokens.isEmpty()) {
+                        legalPhrases.put(String.join(" ", tokens), compare);
+                        longest = Math.max(longest, tokens.size());
+                    }
+                }
+            }
+        }
+        longestLegalPhrase = longest;
+        for (String[] row : rows("common-words.tsv")) {
+            String[] english = tokenise.apply(row[1]).toArray(String[]::new);
+            if (!row[0].equals("-")) {
+                hanWords.put(row[0], english);
+            }
+            commonWords.addAll(List.of(english));
+        }
+        int longestHan = 1;
+        for (String k : hanWords.keySet()) {
+            longestHan = Math.max(longestHan, k.length());
+        }
+        for (String k : hanLegalForms.keySet()) {
+            longestHan = Math.max(longestHan, k.length());
+        }
+        longestHanKey = longestHan;
+        for (String[] row : rows("stop-words.tsv")) {
+            stopWords.addAll(tokenise.apply(row[0]));
+        }
+        for (String[] row : rows("polyphonic.tsv")) {
+            polyphonic.put(row[0].codePointAt(0), row[1].split(","));
+        }
+        for (String[] row : rows("wade-giles.tsv")) {
+            wadeGiles.put(row[0], row[1].split(","));
+        }
+    }
+
+    private static List<String[]> rows(String resource) {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = NameTables.class.getResourceAsStream("/screening/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing table /screening/" + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                rows.add(cols.length > 1 ? cols : new String[] {cols[0].strip(), ""});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,106 @@
+package org.lodestone.screening.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NameMatcherUnitTests {
+
+    private static final NameMatcher MATCHER = Matching.standardMatcher();
+    private final double t = MATCHER.threshold();
+
+    private static ListedEntry entry(String schema, Set<String> countries, List<EntryIdentifier> ids, String... names) {
+        return new ListedEntry("test", "e1", schema, List.of(names), countries, ids);
+    }
+
+    @Test
+    void hanziAreNeverFuzzy() {
+        assertThat(MATCHER.score("习近朋", "习近平", "Person")).isLessThan(t);
+        assertThat(MATCHER.score("習近平", "习近平", "Person")).isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
+    void pinyinMeetsHanziAndWadeGilesMeetsPinyin() {
+        assertThat(MATCHER.score("Xi Jinping", "习近平", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Jinping Xi", "習近平", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Hsu Chih-ming", "徐志明", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Chongqing Zhonggong", "重庆重工", "Company")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Chongqing Heavy Industry", "重庆重工", "Company")).isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
+    void chineseLegalNameMeetsItsEnglishTranslation() {
+        assertThat(MATCHER.score(
+                        "Jiangxi Ganfeng Rare Earth Materials Technology Co., Ltd.", "江西赣锋稀土材料科技有限公司", "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Baotou Rare Earth Materials Technology Co., Ltd.", "江西赣锋稀土材料科技有限公司", "Company"))
+                .isLessThan(t);
+    }
+
+    @Test
+    void legalFormChangeAndWordOrderStillMatch() {
+        assertThat(MATCHER.score("Acme Magnetics GmbH", "ACME MAGNETICS LIMITED", "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Putin Vladimir", "Vladimir Putin", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Vladimir Putin", "Vladimir Vladimirovich Putin", "Person"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Angela Merkel", "Vladimir Putin", "Person")).isLessThan(0.3);
+    }
+
+    @Test
+    void identicalRegistrationNumberIsDecisive() {
+        var id = new EntryIdentifier("registrationNumber", "91360700-MA35");
+        Comparison c = MATCHER.compare(
+                new NameQuery(
+                        "Totally Other Name",
+                        null,
+                        List.of(new EntryIdentifier("registrationNumber", "91360700MA35")),
+                        "Company"),
+                entry("Company", Set.of("CN"), List.of(id), "江西赣锋稀土材料科技有限公司"));
+        assertThat(c.score()).isEqualTo(1.0);
+        assertThat(c.features()).containsEntry("identifierMatch", "same");
+    }
+
+    @Test
+    void differentCountryLowersAndFeaturesExplain() {
+        ListedEntry e = entry("Company", Set.of("CN"), List.of(), "Ganfeng Lithium Co., Ltd.", "赣锋锂业");
+        Comparison same = MATCHER.compare(new NameQuery("Ganfeng Lithium", "CN", List.of(), "Company"), e);
+        Comparison other = MATCHER.compare(new NameQuery("Ganfeng Lithium", "DE", List.of(), "Company"), e);
+        assertThat(other.score()).isLessThan(same.score());
+        assertThat(other.features()).containsEntry("countryAgreement", "different");
+        assertThat(same.features())
+                .containsKeys(
+                        "nameSimilarity",
+                        "matchedTokens",
+                        "unmatchedQueryTokens",
+                        "unmatchedEntryTokens",
+                        "legalFormDiffers",
+                        "reading",
+                        "identifierMatch",
+                        "schemaCompatible");
+    }
+
+    @Test
+    void preparedComparisonEqualsDirectOne() {
+        ListedEntry e = entry("Person", Set.of(), List.of(), "Ротенберг Аркадий", "Arkady Rotenberg");
+        NameQuery q = NameQuery.of("Arkadiy Rotenberg");
+        assertThat(MATCHER.compare(MATCHER.prepare(q), MATCHER.prepare(e)).score())
+                .isEqualTo(MATCHER.compare(q, e).score())
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.prepare(e).tokens()).extracting(tok -> tok.text()).contains("rotenberg", "arkadij");
+    }
+
+    @Test
+    void badInputScoresZeroAndStaysFast() {
+        assertThat(MATCHER.score("", "Vladimir Putin", "Person")).isZero();
+        assertThat(MATCHER.score("!!!", "???", null)).isZero();
+        String huge = "Vladimir Putin Ivan Petrov ".repeat(400);
+        long start = System.nanoTime();
+        double s = MATCHER.score(huge, huge, "Person");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+        assertThat(s).isBetween(0.0, 1.0);
+        assertThat(MATCHER.score("A\uD800B 習\uDC00 Ω", "ab xi", null)).isBetween(0.0, 1.0);
+    }
+}

@@ -1,0 +1,109 @@
+package org.lodestone.screening.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NameNormaliserUnitTests {
+
+    private final IcuNameNormaliser normaliser = new IcuNameNormaliser();
+
+    private List<String> first(String name, String schema) {
+        return normaliser.normalise(name, schema).readings().getFirst().stream()
+                .map(NameToken::text)
+                .toList();
+    }
+
+    private List<List<String>> all(String name, String schema) {
+        return normaliser.normalise(name, schema).readings().stream()
+                .map(r -> r.stream().map(NameToken::text).toList())
+                .toList();
+    }
+
+    @Test
+    void traditionalHanziBecomePinyinSyllablesMarkedAsHan() {
+        assertThat(first("習近平", "Person")).containsExactly("xi", "jin", "ping");
+        assertThat(normaliser.normalise("習近平", "Person").readings().getFirst()).allMatch(NameToken::fromHan);
+    }
+
+    @Test
+    void fullWidthFormsAreFolded() {
+        assertThat(first("ＡＢＣ　Ｔｒａｄｉｎｇ", "Person")).containsExactly("abc", "trading");
+    }
+
+    @Test
+    void polyphonicCharactersGiveEveryReading() {
+        assertThat(all("重庆", "Person")).contains(List.of("chong", "qing"), List.of("zhong", "qing"));
+    }
+
+    @Test
+    void aPersonsFirstCharacterHasItsSurnameReading() {
+        assertThat(first("单田芳", "Person")).startsWith("shan");
+        assertThat(first("曾国藩", "Person")).startsWith("zeng");
+    }
+
+    @Test
+    void wadeGilesSyllablesGainTheirPinyin() {
+        Reading r = normaliser.analyse("Hsu Chang", "Person").getFirst();
+        assertThat(r.alternatives(0)).contains("xu");
+        assertThat(r.alternatives(1)).contains("zhang");
+        // not in a name that is not Chinese
+        assertThat(normaliser.analyse("Dan Brown", "Person").getFirst().alternatives(0))
+                .isNull();
+    }
+
+    @Test
+    void chineseLegalFormIsRecognisedAndCompanyWordsAreTranslated() {
+        NormalisedName n = normaliser.normalise("江西赣锋稀土材料科技有限公司", "Company");
+        assertThat(n.readings().getFirst())
+                .anyMatch(t -> t.kind() == NameToken.Kind.LEGAL_FORM && t.text().equals("ltd"));
+        assertThat(n.readings())
+                .anyMatch(r -> r.stream()
+                        .map(NameToken::text)
+                        .toList()
+                        .containsAll(List.of("rare", "earth", "materials", "technology", "gan", "feng")));
+    }
+
+    @Test
+    void latinLegalFormsHaveOneCompareForm() {
+        assertThat(first("Acme Limited", "Company")).containsExactly("acme", "ltd");
+        assertThat(first("Acme Ltd.", "Company")).containsExactly("acme", "ltd");
+        assertThat(first("ООО Ромашка", "Company")).containsExactly("ooo", "romaska");
+        assertThat(normaliser.normalise("Acme Co., Ltd.", "Company").readings().getFirst())
+                .filteredOn(t -> t.kind() == NameToken.Kind.LEGAL_FORM)
+                .isNotEmpty();
+    }
+
+    @Test
+    void otherScriptsBecomeAscii() {
+        assertThat(first("Ротенберг", "Person")).containsExactly("rotenberg");
+        assertThat(first("Αλέξανδρος Παπαδόπουλος", "Person")).containsExactly("alexandros", "papadopoulos");
+        assertThat(first("محمد", "Person")).containsExactly("mhmd");
+    }
+
+    @Test
+    void titlesAndParticlesAreStopWords() {
+        assertThat(normaliser
+                        .normalise("Dr Bashar al-Assad", "Person")
+                        .readings()
+                        .getFirst())
+                .filteredOn(t -> t.kind() == NameToken.Kind.STOP)
+                .extracting(NameToken::text)
+                .containsExactly("dr", "al");
+    }
+
+    @Test
+    void badInputIsHandled() {
+        assertThat(normaliser.normalise("", null).isEmpty()).isTrue();
+        assertThat(normaliser.normalise("  --  ", "Company").isEmpty()).isTrue();
+        String odd = "A\uD800B \uDC00 \u0000 Ω 習 \uFFFF Z";
+        assertThat(normaliser.normalise(odd, null).readings()).isNotEmpty();
+        long start = System.nanoTime();
+        NormalisedName huge = normaliser.normalise("Zhang 張 Иван ".repeat(1000), "Person");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+        assertThat(huge.readings())
+                .allSatisfy(r -> assertThat(r.size()).isLessThanOrEqualTo(IcuNameNormaliser.MAX_TOKENS));
+        assertThat(huge.readings().size()).isLessThanOrEqualTo(IcuNameNormaliser.MAX_READINGS);
+    }
+}
