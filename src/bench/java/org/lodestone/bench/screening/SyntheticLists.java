@@ -445,11 +445,12 @@ public final class SyntheticLists {
                 listed.add(n.toLowerCase(Locale.ROOT));
             }
         }
+        Neighbours neighbours = new Neighbours(entities);
         List<LabelledQuery> out = new ArrayList<>(count);
         int attempts = 0;
         while (out.size() < count && attempts++ < count * 50) {
             Entity e = entities.get(r.nextInt(entities.size()));
-            LabelledQuery q = r.nextDouble() < 0.7 ? variant(r, e) : negative(r, e, listed);
+            LabelledQuery q = r.nextDouble() < 0.7 ? variant(r, e) : negative(r, e, listed, neighbours);
             if (q != null) {
                 out.add(q);
             }
@@ -494,12 +495,13 @@ public final class SyntheticLists {
         return new LabelledQuery(new NameQuery(name, country, List.of(), r.nextBoolean() ? schema : null), id, v);
     }
 
-    private static @Nullable LabelledQuery negative(SplittableRandom r, Entity e, Set<String> listed) {
+    private static @Nullable LabelledQuery negative(
+            SplittableRandom r, Entity e, Set<String> listed, Neighbours neighbours) {
         String name = switch (e.kind()) {
             case LATIN_PERSON -> {
                 List<String> p = new ArrayList<>(e.latinParts());
                 p.set(0, pick(r, GIVEN));
-                yield String.join(" ", p);
+                yield neighbours.near("P" + rest(p, 0), p.getFirst(), 2) ? null : String.join(" ", p);
             }
             case LATIN_COMPANY -> {
                 List<String> p = new ArrayList<>(e.latinParts());
@@ -512,7 +514,7 @@ public final class SyntheticLists {
                     yield String.join(" ", p) + " " + e.legalForm();
                 }
                 p.set(0, brand(r));
-                yield String.join(" ", p) + " " + e.legalForm();
+                yield neighbours.nearBrand(p.getFirst()) ? null : String.join(" ", p) + " " + e.legalForm();
             }
             case CHINESE_COMPANY, CHINESE_PERSON -> {
                 String han = e.hanzi();
@@ -530,6 +532,12 @@ public final class SyntheticLists {
                     if (!pinyin("" + c).equals(pinyin("" + old))) {
                         String changed = han.substring(0, at) + c + han.substring(at + 1);
                         String changedPart = changed.substring(from, from + changeable.length());
+                        String key = e.kind() == Kind.CHINESE_PERSON
+                                ? "Z" + e.latinParts().getFirst()
+                                : "H" + rest(e.latinParts(), 1);
+                        if (neighbours.near(key, pinyin(changedPart), 1)) {
+                            yield null;
+                        }
                         boolean inEnglish = e.kind() == Kind.CHINESE_COMPANY && e.latin() != null && r.nextBoolean();
                         yield inEnglish
                                 ? e.latin().replace(capitalise(pinyin(changeable)), capitalise(pinyin(changedPart)))
@@ -540,7 +548,11 @@ public final class SyntheticLists {
             }
             case CYRILLIC_PERSON -> {
                 String cyr = e.other();
-                yield cyr == null ? null : cyr.replaceFirst(" \\S+ ", " " + pick(r, RU_GIVEN) + " ");
+                String given = pick(r, RU_GIVEN);
+                List<String> p = e.latinParts();
+                yield cyr == null || neighbours.near("R" + p.get(0) + " " + p.get(2), russianLatin(given), 1)
+                        ? null
+                        : cyr.replaceFirst(" \\S+ ", " " + given + " ");
             }
             default -> null;
         };
@@ -553,6 +565,93 @@ public final class SyntheticLists {
             default -> "negativeOneCharacter";
         };
         return new LabelledQuery(new NameQuery(name, null, List.of(), e.entry().schema()), null, variant);
+    }
+
+    /**
+     * What hard negatives change, grouped by what they keep, so that a negative which is in fact a near-duplicate of
+     * another entry (the same family name with a given name one edit away, say) is not labelled as a non-match.
+     */
+    private static final class Neighbours {
+        final Map<String, List<String>> groups = new java.util.HashMap<>();
+        final Set<String> brandDeletions = new HashSet<>();
+
+        Neighbours(List<Entity> entities) {
+            for (Entity e : entities) {
+                List<String> p = e.latinParts();
+                switch (e.kind()) {
+                    case LATIN_PERSON -> add("P" + rest(p, 0), p.getFirst());
+                    case LATIN_COMPANY -> {
+                        for (String name : e.entry().names()) {
+                            String brand = name.split(" ")[0];
+                            brandDeletions.add(brand.toLowerCase(Locale.ROOT));
+                            deletions(brand, brandDeletions);
+                        }
+                    }
+                    case CHINESE_COMPANY -> add("H" + rest(p, 1), p.get(1));
+                    case CHINESE_PERSON -> add("Z" + p.getFirst(), p.get(1));
+                    case CYRILLIC_PERSON -> add("R" + p.get(0) + " " + p.get(2), p.get(1));
+                    default -> {}
+                }
+            }
+        }
+
+        private void add(String key, String value) {
+            groups.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>(2))
+                    .add(value.toLowerCase(Locale.ROOT));
+        }
+
+        boolean near(String key, String value, int maxEdits) {
+            String v = value.toLowerCase(Locale.ROOT);
+            for (String x : groups.getOrDefault(key.toLowerCase(Locale.ROOT), List.of())) {
+                if (distance(x, v) <= maxEdits) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a listed company name starts with a word at most one edit from this brand. */
+        boolean nearBrand(String brand) {
+            String b = brand.toLowerCase(Locale.ROOT);
+            if (brandDeletions.contains(b)) {
+                return true;
+            }
+            Set<String> own = new HashSet<>();
+            deletions(b, own);
+            return own.stream().anyMatch(brandDeletions::contains);
+        }
+
+        private static void deletions(String s, Set<String> out) {
+            String l = s.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < l.length(); i++) {
+                out.add(l.substring(0, i) + l.substring(i + 1));
+            }
+        }
+    }
+
+    private static String rest(List<String> parts, int without) {
+        List<String> p = new ArrayList<>(parts);
+        p.remove(without);
+        return String.join(" ", p);
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static @Nullable String typo(SplittableRandom r, String name) {

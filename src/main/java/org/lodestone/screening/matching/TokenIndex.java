@@ -68,6 +68,12 @@ public final class TokenIndex implements ScreeningIndex {
 
     private static final int MIN_FREQUENT_POSTINGS = 1000;
 
+    /**
+     * Marks a posting where the key is not a Latin token of the entry (a Chinese reading, a number, a joined key), so
+     * a typo channel must not reach the entry through it. Entry ordinals never use the sign bit.
+     */
+    private static final int EXACT_ONLY = 0x80000000;
+
     /** The shortest part a query token written without a space is split into. */
     private static final int MIN_SPLIT = 2;
 
@@ -127,7 +133,12 @@ public final class TokenIndex implements ScreeningIndex {
 
     /** The entries the matcher would score for this query, best overlap first (for measuring candidate recall). */
     public List<ListedEntry> candidates(NameQuery query) {
-        return Arrays.stream(candidateOrdinals(matcher.prepare(query)))
+        return candidates(matcher.prepare(query));
+    }
+
+    /** {@link #candidates(NameQuery)} for a query already prepared, to time candidate generation alone. */
+    public List<ListedEntry> candidates(PreparedQuery query) {
+        return Arrays.stream(candidateOrdinals(query))
                 .mapToObj(e -> entries[e].entry())
                 .toList();
     }
@@ -155,7 +166,7 @@ public final class TokenIndex implements ScreeningIndex {
                 String text = k.getKey();
                 int id = vocabulary.find(text);
                 if (id >= 0) {
-                    rarestFrequent = walk(s, id, bit, 1f, rarestFrequent);
+                    rarestFrequent = walk(s, id, bit, 1f, false, rarestFrequent);
                 }
                 if (k.getValue() && text.length() >= options.minTypoLength()) {
                     near.clear();
@@ -163,7 +174,7 @@ public final class TokenIndex implements ScreeningIndex {
                         n.near(text, near);
                     }
                     for (int i = 0; i < near.size(); i++) {
-                        rarestFrequent = walk(s, near.get(i), bit, TYPO_WEIGHT, rarestFrequent);
+                        rarestFrequent = walk(s, near.get(i), bit, TYPO_WEIGHT, true, rarestFrequent);
                     }
                 }
             }
@@ -171,7 +182,7 @@ public final class TokenIndex implements ScreeningIndex {
                 int id = vocabulary.find(identifierKey(identifier));
                 if (id >= 0) {
                     for (int p = offsets[id]; p < offsets[id + 1]; p++) {
-                        s.add(postings[p], IDENTIFIER_WEIGHT, 1L << 63);
+                        s.add(postings[p] & ~EXACT_ONLY, IDENTIFIER_WEIGHT, 1L << 63);
                     }
                 }
             }
@@ -179,7 +190,7 @@ public final class TokenIndex implements ScreeningIndex {
                 // Only very common tokens: better their first entries than nothing.
                 int end = Math.min(offsets[rarestFrequent + 1], offsets[rarestFrequent] + options.candidates());
                 for (int p = offsets[rarestFrequent]; p < end; p++) {
-                    s.add(postings[p], 1f, 1L);
+                    s.add(postings[p] & ~EXACT_ONLY, 1f, 1L);
                 }
             }
             return s.top(options.candidates());
@@ -188,7 +199,11 @@ public final class TokenIndex implements ScreeningIndex {
         }
     }
 
-    private int walk(Scratch s, int id, long bit, float weight, int rarestFrequent) {
+    /**
+     * Adds the weight of a key to the entries in its postings; through a typo channel, only to those where the key is
+     * a Latin token, not a reading of Chinese characters.
+     */
+    private int walk(Scratch s, int id, long bit, float weight, boolean typo, int rarestFrequent) {
         int from = offsets[id];
         int to = offsets[id + 1];
         int df = to - from;
@@ -199,7 +214,12 @@ public final class TokenIndex implements ScreeningIndex {
         }
         float w = weight * (float) Math.log(1.0 + (double) entries.length / df);
         for (int p = from; p < to; p++) {
-            s.add(postings[p], w, bit);
+            int e = postings[p];
+            if (e >= 0) {
+                s.add(e, w, bit);
+            } else if (!typo) {
+                s.add(e & ~EXACT_ONLY, w, bit);
+            }
         }
         return rarestFrequent;
     }
@@ -401,7 +421,6 @@ public final class TokenIndex implements ScreeningIndex {
             boolean[] typoTolerant = new boolean[1024];
             IntList keyOf = new IntList(all.length * 8);
             IntList entryOf = new IntList(all.length * 8);
-            IntList distinct = new IntList(64);
             // Normalising is the slow part: done in parallel a chunk at a time, interning stays on this thread.
             for (int from = 0; from < all.length; from += CHUNK) {
                 int start = from;
@@ -414,19 +433,15 @@ public final class TokenIndex implements ScreeningIndex {
                         })
                         .toList();
                 for (int i = start; i < end; i++) {
-                    distinct.clear();
+                    // The keys of an entry are distinct already (merged in a map).
                     for (Map.Entry<String, Boolean> k : chunk.get(i - start)) {
                         int id = vocabulary.intern(k.getKey());
                         if (id >= typoTolerant.length) {
                             typoTolerant = Arrays.copyOf(typoTolerant, typoTolerant.length * 2);
                         }
                         typoTolerant[id] |= k.getValue();
-                        distinct.add(id);
-                    }
-                    distinct.sortDistinct();
-                    for (int j = 0; j < distinct.size(); j++) {
-                        keyOf.add(distinct.get(j));
-                        entryOf.add(i);
+                        keyOf.add(id);
+                        entryOf.add(k.getValue() ? i : i | EXACT_ONLY);
                     }
                 }
             }
@@ -441,7 +456,6 @@ public final class TokenIndex implements ScreeningIndex {
             }
             int[] fill = Arrays.copyOf(offsets, keys);
             int[] postings = new int[keyOf.size()];
-            // Entries were added in order, so every posting list comes out sorted.
             for (int i = 0; i < keyOf.size(); i++) {
                 postings[fill[keyOf.get(i)]++] = entryOf.get(i);
             }
