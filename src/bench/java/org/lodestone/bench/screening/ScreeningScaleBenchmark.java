@@ -103,6 +103,7 @@ public final class ScreeningScaleBenchmark {
                 queries.stream().filter(x -> x.expectedEntryId() != null).count(),
                 calibration.size());
         List<ListedEntry> entries = entities.stream().map(Entity::entry).toList();
+        entries.forEach(e -> BY_ID.put(e.entryId(), e));
         entities = null;
 
         NameMatcher matcher = Matching.standardMatcher();
@@ -280,44 +281,71 @@ public final class ScreeningScaleBenchmark {
         }
     }
 
-    /** Prints the true variants the index missed, by variant, with the candidates' fate, for whoever tunes what. */
+    /** Prints the failures by variant, with examples of each kind, for whoever tunes what. */
     static void misses(System system, List<LabelledQuery> queries, ScreeningIndex index) {
         java.util.Map<String, int[]> byVariant = new java.util.TreeMap<>();
-        List<String> examples = new ArrayList<>();
+        java.util.Map<String, List<String>> examples = new java.util.TreeMap<>();
         for (LabelledQuery lq : queries) {
             int[] c = byVariant.computeIfAbsent(lq.variant(), k -> new int[4]);
             c[0]++;
             List<Hit> hits = system.search(lq.query());
             boolean reported = !hits.isEmpty() && hits.getFirst().match();
+            String kind;
             if (lq.expectedEntryId() == null) {
-                if (reported) {
-                    c[1]++;
-                    if (examples.size() < 60) {
-                        examples.add("FALSE MATCH " + lq.variant() + ": '"
-                                + lq.query().name() + "' -> " + hits.getFirst());
-                    }
+                if (!reported) {
+                    continue;
                 }
-                continue;
+                c[1]++;
+                kind = "false match";
+            } else {
+                if (reported && topIsExpected(hits, lq.expectedEntryId())) {
+                    continue;
+                }
+                c[1]++;
+                boolean candidate = index instanceof TokenIndex ti
+                        && ti.candidates(lq.query()).stream()
+                                .anyMatch(e -> e.entryId().equals(lq.expectedEntryId()));
+                if (!candidate) {
+                    c[2]++;
+                }
+                Hit expected = hits.stream()
+                        .filter(h -> h.entryId().equals(lq.expectedEntryId()))
+                        .findFirst()
+                        .orElse(null);
+                kind = candidate ? "scoring miss" : "candidate miss";
+                kind += " (expected " + lq.expectedEntryId() + " " + entryNames(index, lq.expectedEntryId())
+                        + (expected == null ? " not in hits" : " scored " + fmt(expected.score())) + ")";
             }
-            if (reported && topIsExpected(hits, lq.expectedEntryId())) {
-                continue;
-            }
-            c[1]++;
-            boolean candidate = index instanceof TokenIndex ti
-                    && ti.candidates(lq.query()).stream()
-                            .anyMatch(e -> e.entryId().equals(lq.expectedEntryId()));
-            if (!candidate) {
-                c[2]++;
-            }
-            if (examples.size() < 60) {
-                examples.add("MISS " + lq.variant() + (candidate ? " (scoring)" : " (candidates)") + ": '"
-                        + lq.query().name() + "' expected " + lq.expectedEntryId() + " top "
-                        + (hits.isEmpty() ? "-" : hits.getFirst()));
+            List<String> list = examples.computeIfAbsent(
+                    kind.startsWith("false") ? "false match" : kind.substring(0, kind.indexOf(" (")),
+                    k -> new ArrayList<>());
+            if (list.size() < 25) {
+                list.add(lq.variant() + ": '" + lq.query().name() + "' -> "
+                        + (hits.isEmpty()
+                                ? "no hits"
+                                : hits.getFirst().entryId() + " "
+                                        + entryNames(index, hits.getFirst().entryId()) + " "
+                                        + fmt(hits.getFirst().score()))
+                        + (kind.startsWith("false") ? "" : " " + kind.substring(kind.indexOf(" ("))));
             }
         }
         out("%nby variant: queries, failures (misses or false matches), of which not among candidates%n");
         byVariant.forEach((v, c) -> out("  %-26s %5d %5d %5d%n", v, c[0], c[1], c[2]));
-        examples.forEach(e -> out("  %s%n", e));
+        examples.forEach((k, list) -> {
+            out("%s:%n", k);
+            list.forEach(e -> out("  %s%n", e));
+        });
+    }
+
+    private static final java.util.Map<String, ListedEntry> BY_ID = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String entryNames(ScreeningIndex index, String id) {
+        ListedEntry e = BY_ID.get(id);
+        return e == null ? "" : e.names().toString();
+    }
+
+    private static String fmt(double score) {
+        return String.format(Locale.ROOT, "%.3f", score);
     }
 
     /** Where the time of the slowest queries goes: normalising the query, finding candidates, scoring them. */
