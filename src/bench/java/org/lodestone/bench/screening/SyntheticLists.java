@@ -242,7 +242,7 @@ public final class SyntheticLists {
                                                     ? chinesePerson(r, id)
                                                     : k < 0.89
                                                             ? cyrillicPerson(r, id)
-                                                            : k < 0.93 ? cyrillicCompany(r, id) : arabicPerson(r, id));
+                                                            : k < 0.96 ? cyrillicCompany(r, id) : arabicPerson(r, id));
         }
         return out;
     }
@@ -278,7 +278,10 @@ public final class SyntheticLists {
     }
 
     static String familyName(SplittableRandom r) {
-        String f = pick(r, FAMILY_HEAD) + (r.nextDouble() < 0.6 ? pick(r, FAMILY_MID) : "") + pick(r, FAMILY_TAIL);
+        String f = pick(r, FAMILY_HEAD)
+                + (r.nextDouble() < 0.6 ? pick(r, FAMILY_MID) : "")
+                + (r.nextDouble() < 0.5 ? pick(r, FAMILY_HEAD).toLowerCase(Locale.ROOT) : "")
+                + pick(r, FAMILY_TAIL);
         return f;
     }
 
@@ -366,7 +369,7 @@ public final class SyntheticLists {
 
     private static Entity chinesePerson(SplittableRandom r, String id) {
         String[] surname = SURNAMES[r.nextInt(SURNAMES.length)];
-        String given = r.nextDouble() < 0.2
+        String given = r.nextDouble() < 0.05
                 ? "" + pickChar(r, GIVEN_HAN)
                 : "" + pickChar(r, GIVEN_HAN) + pickChar(r, GIVEN_HAN);
         String han = surname[0] + given;
@@ -384,7 +387,8 @@ public final class SyntheticLists {
     }
 
     private static Entity cyrillicPerson(SplittableRandom r, String id) {
-        String family = pick(r, RU_ROOT) + pick(r, RU_MID) + pick(r, RU_TAIL);
+        String family =
+                pick(r, RU_ROOT) + pick(r, RU_MID) + pick(r, RU_ROOT).toLowerCase(Locale.ROOT) + pick(r, RU_TAIL);
         String cyr = family + " " + pick(r, RU_GIVEN) + " " + pick(r, RU_PATRONYMIC);
         String latin = russianLatin(cyr);
         List<String> names = r.nextDouble() < 0.5 ? List.of(cyr, latin) : List.of(cyr);
@@ -446,11 +450,25 @@ public final class SyntheticLists {
             }
         }
         Neighbours neighbours = new Neighbours(entities);
+        Map<String, String> bodies = new java.util.HashMap<>();
+        for (Entity e : entities) {
+            for (String n : e.entry().names()) {
+                bodies.merge(body(n), e.entry().entryId(), (a, b) -> a.equals(b) ? a : "*");
+            }
+        }
         List<LabelledQuery> out = new ArrayList<>(count);
         int attempts = 0;
         while (out.size() < count && attempts++ < count * 50) {
             Entity e = entities.get(r.nextInt(entities.size()));
             LabelledQuery q = r.nextDouble() < 0.7 ? variant(r, e) : negative(r, e, listed, neighbours);
+            if (q != null && q.expectedEntryId() != null) {
+                // A variant that reads the same as another entry's name (dropping a legal form or a middle name can
+                // make one) cannot be labelled with one expected entry.
+                String owner = bodies.get(body(q.query().name()));
+                if (owner != null && !owner.equals(q.expectedEntryId())) {
+                    q = null;
+                }
+            }
             if (q != null) {
                 out.add(q);
             }
@@ -504,8 +522,9 @@ public final class SyntheticLists {
         String name = switch (e.kind()) {
             case LATIN_PERSON -> {
                 List<String> p = new ArrayList<>(e.latinParts());
-                p.set(0, pick(r, GIVEN));
-                yield neighbours.near("P" + rest(p, 0), p.getFirst(), 2) ? null : String.join(" ", p);
+                String given = pick(r, GIVEN);
+                String family = p.getLast();
+                yield neighbours.nearPerson(given, family) ? null : given + " " + family;
             }
             case LATIN_COMPANY -> {
                 List<String> p = new ArrayList<>(e.latinParts());
@@ -578,12 +597,17 @@ public final class SyntheticLists {
     private static final class Neighbours {
         final Map<String, List<String>> groups = new java.util.HashMap<>();
         final Set<String> brandDeletions = new HashSet<>();
+        final Set<String> personKeys = new HashSet<>();
 
         Neighbours(List<Entity> entities) {
             for (Entity e : entities) {
                 List<String> p = e.latinParts();
                 switch (e.kind()) {
-                    case LATIN_PERSON -> add("P" + rest(p, 0), p.getFirst());
+                    case LATIN_PERSON -> {
+                        for (int i = 0; i < p.size() - 1; i++) {
+                            addPerson(p.get(i), p.getLast());
+                        }
+                    }
                     case LATIN_COMPANY -> {
                         for (String name : e.entry().names()) {
                             String brand = name.split(" ")[0];
@@ -597,6 +621,28 @@ public final class SyntheticLists {
                     default -> {}
                 }
             }
+        }
+
+        /** Registers a given name with a family name: under the family, and under the given name with the family's deletions. */
+        private void addPerson(String given, String family) {
+            add("P" + family, given);
+            String g = given.toLowerCase(Locale.ROOT) + "|";
+            Set<String> keys = new HashSet<>();
+            keys.add(family.toLowerCase(Locale.ROOT));
+            deletions(family, keys);
+            keys.forEach(k -> personKeys.add(g + k));
+        }
+
+        /** Another person has this family name and a given name within two edits, or this given name and a family within one. */
+        boolean nearPerson(String given, String family) {
+            if (near("P" + family, given, 2)) {
+                return true;
+            }
+            String g = given.toLowerCase(Locale.ROOT) + "|";
+            Set<String> keys = new HashSet<>();
+            keys.add(family.toLowerCase(Locale.ROOT));
+            deletions(family, keys);
+            return keys.stream().anyMatch(k -> personKeys.contains(g + k));
         }
 
         private void add(String key, String value) {
@@ -631,6 +677,18 @@ public final class SyntheticLists {
                 out.add(l.substring(0, i) + l.substring(i + 1));
             }
         }
+    }
+
+    private static final Set<String> LEGAL_WORDS = Set.of(
+            "ltd", "llc", "gmbh", "s", "a", "sa", "inc", "limited", "corp", "ag", "b", "v", "bv", "r", "l", "srl",
+            "pte", "jsc", "plc", "sas", "co", "company", "ooo", "ao");
+
+    /** A name without case, punctuation, token order or legal form, to tell which variants are ambiguous. */
+    static String body(String name) {
+        return java.util.Arrays.stream(name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(t -> !t.isEmpty() && !LEGAL_WORDS.contains(t))
+                .sorted()
+                .collect(Collectors.joining(" "));
     }
 
     private static String rest(List<String> parts, int without) {

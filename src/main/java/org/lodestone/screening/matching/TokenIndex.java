@@ -68,6 +68,9 @@ public final class TokenIndex implements ScreeningIndex {
 
     private static final int MIN_FREQUENT_POSTINGS = 1000;
 
+    /** How much the sum of an entry's shared keys counts next to its rarest shared key. */
+    private static final float SUM_WEIGHT = 0.1f;
+
     /**
      * Marks a posting where the key is not a Latin token of the entry (a Chinese reading, a number, a joined key), so
      * a typo channel must not reach the entry through it. Entry ordinals never use the sign bit.
@@ -301,15 +304,22 @@ public final class TokenIndex implements ScreeningIndex {
         return "#" + key;
     }
 
-    /** Per-thread accumulators sized to the index, reset after every query. */
+    /**
+     * Per-thread accumulators sized to the index, reset after every query. The overlap of an entry is its rarest
+     * shared key plus a tenth of the sum of all: a sum alone lets an entry that shares many common keys (a Chinese
+     * name shares its region, industry words and their syllables with thousands) crowd out the one that shares the
+     * rare brand or family name.
+     */
     private static final class Scratch {
         final float[] score;
+        final float[] best;
         final long[] seen;
         final IntList touched = new IntList(4096);
         final IntList near = new IntList(64);
 
         Scratch(int n) {
             score = new float[n];
+            best = new float[n];
             seen = new long[n];
         }
 
@@ -324,6 +334,9 @@ public final class TokenIndex implements ScreeningIndex {
             }
             seen[e] = m | bit;
             score[e] += w;
+            if (w > best[e]) {
+                best[e] = w;
+            }
         }
 
         /** The {@code k} best-scoring touched entries, best first: a min-heap of (score bits, ordinal). */
@@ -335,7 +348,7 @@ public final class TokenIndex implements ScreeningIndex {
             for (int i = 0; i < n; i++) {
                 int e = touched.get(i);
                 // Scores are positive, so their float bits order like the scores; low bits prefer earlier ordinals.
-                long key = ((long) Float.floatToIntBits(score[e]) << 32) | (0xffffffffL - e);
+                long key = ((long) Float.floatToIntBits(best[e] + SUM_WEIGHT * score[e]) << 32) | (0xffffffffL - e);
                 if (filled < size) {
                     heap[filled] = key;
                     siftUp(heap, filled++);
@@ -356,6 +369,7 @@ public final class TokenIndex implements ScreeningIndex {
             for (int i = 0; i < touched.size(); i++) {
                 int e = touched.get(i);
                 score[e] = 0;
+                best[e] = 0;
                 seen[e] = 0;
             }
             touched.clear();
