@@ -158,32 +158,114 @@ public final class NamePairsEvaluation {
                     new ListedEntry("pair", "pair", p.schema(), List.of(p.name2()), java.util.Set.of(), List.of())));
         }
         double sink = 0;
-        for (int round = 0; round < 5; round++) {
-            long start = System.nanoTime();
-            int n = 0;
-            for (int rep = 0; rep < 20; rep++) {
-                for (int i = 0; i < queries.size(); i++) {
-                    sink += matcher.compare(queries.get(i), entries.get(i)).score();
-                    n++;
+        // Warm-up, then the median of 7 timed rounds over every pair (features not read: an index reads them only
+        // for the hits it returns), then the same with the features read.
+        for (boolean explain : new boolean[] {false, true}) {
+            double[] perCompare = new double[7];
+            for (int round = -5; round < perCompare.length; round++) {
+                long start = cpuTime();
+                int n = 0;
+                for (int rep = 0; rep < 20; rep++) {
+                    for (int i = 0; i < queries.size(); i++) {
+                        var c = matcher.compare(queries.get(i), entries.get(i));
+                        sink += c.score() + (explain ? c.features().size() : 0);
+                        n++;
+                    }
+                }
+                if (round >= 0) {
+                    perCompare[round] = (cpuTime() - start) / (double) n;
                 }
             }
-            long ns = System.nanoTime() - start;
-            if (round >= 2) {
-                System.out.printf(
-                        Locale.ROOT, "%ncompare(prepared): %.2f µs per pair (%d compares)%n", ns / 1000.0 / n, n);
+            java.util.Arrays.sort(perCompare);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%ncompare(prepared)%s: median %.0f ns CPU per pair (min %.0f, max %.0f; 7 rounds of %d)",
+                    explain ? " + features read" : "",
+                    perCompare[3],
+                    perCompare[0],
+                    perCompare[6],
+                    20 * queries.size());
+        }
+        double[] perPrepare = new double[5];
+        for (int round = -3; round < perPrepare.length; round++) {
+            long start = cpuTime();
+            for (Pair p : pairs) {
+                sink += matcher.prepare(new NameQuery(p.name1(), null, List.of(), p.schema()))
+                        .identifierKeys()
+                        .size();
+            }
+            if (round >= 0) {
+                perPrepare[round] = (cpuTime() - start) / 1000.0 / pairs.size();
             }
         }
-        long start = System.nanoTime();
-        for (Pair p : pairs) {
-            sink += matcher.prepare(new NameQuery(p.name1(), null, List.of(), p.schema()))
-                    .tokens()
-                    .size();
-        }
+        java.util.Arrays.sort(perPrepare);
         System.out.printf(
                 Locale.ROOT,
-                "prepare(query): %.1f µs per name (sink %.1f)%n",
-                (System.nanoTime() - start) / 1000.0 / pairs.size(),
-                sink);
+                "%nprepare(query): median %.1f µs CPU per name (min %.1f)%n",
+                perPrepare[2],
+                perPrepare[0]);
+        memory(matcher, pairs);
+        System.out.println("(sink " + sink + ")");
+    }
+
+    /**
+     * Rough heap bytes per prepared entry: 100,000 synthetic entries of two or three names each, built from the words
+     * of the labelled names (so words repeat as in a real list), measured after a GC with and without preparation.
+     */
+    private static void memory(NameMatcher matcher, List<Pair> pairs) {
+        List<String> words = new ArrayList<>();
+        for (Pair p : pairs) {
+            for (String w : p.name2().split("\\s+")) {
+                if (!w.isBlank()) {
+                    words.add(w);
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(42);
+        int n = 100_000;
+        List<ListedEntry> listed = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<String> names = new ArrayList<>();
+            for (int k = 0, count = 2 + random.nextInt(2); k < count; k++) {
+                StringBuilder b = new StringBuilder();
+                for (int w = 0, len = 2 + random.nextInt(2); w < len; w++) {
+                    b.append(w > 0 ? " " : "").append(words.get(random.nextInt(words.size())));
+                }
+                names.add(b.toString());
+            }
+            listed.add(new ListedEntry(
+                    "bench", "e" + i, i % 3 == 0 ? "Company" : "Person", names, java.util.Set.of("CN"), List.of()));
+        }
+        long before = usedHeap();
+        long start = cpuTime();
+        List<PreparedEntry> prepared = new ArrayList<>(n);
+        for (ListedEntry e : listed) {
+            prepared.add(matcher.prepare(e));
+        }
+        long took = cpuTime() - start;
+        long after = usedHeap();
+        System.out.printf(
+                Locale.ROOT,
+                "prepare(entry): %.1f µs CPU per entry; about %d bytes per prepared entry beyond its ListedEntry (%d entries)%n",
+                took / 1000.0 / n,
+                (after - before) / n,
+                prepared.size());
+    }
+
+    /**
+     * CPU time of this thread: the machine the figures are taken on is shared, and wall-clock time would measure the
+     * other processes' load.
+     */
+    private static long cpuTime() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return r.totalMemory() - r.freeMemory();
     }
 
     private static String fmt(double[] prf) {

@@ -13,6 +13,7 @@ import java.util.Map;
 public record Comparison(String matchedName, double score, Map<String, Object> features) {
 
     public Comparison {
-        features = Map.copyOf(features);
+        // Features is already immutable (and computed lazily); anything else is copied.
+        features = features instanceof Features ? features : Map.copyOf(features);
     }
 }

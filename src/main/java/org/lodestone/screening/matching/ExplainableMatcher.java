@@ -36,11 +36,18 @@ final class ExplainableMatcher implements NameMatcher {
     static final double SCHEMA_MISMATCH_FACTOR = 0.7;
     static final double DIFFERENT_IDENTIFIER_FACTOR = 0.9;
     static final double INITIAL_SIMILARITY = 0.7;
+    static final double ACRONYM_SIMILARITY = 0.9;
 
     private final IcuNameNormaliser normaliser;
+    private final NameModel model;
 
     ExplainableMatcher(IcuNameNormaliser normaliser) {
+        this(normaliser, NameModel.shipped());
+    }
+
+    ExplainableMatcher(IcuNameNormaliser normaliser, NameModel model) {
         this.normaliser = normaliser;
+        this.model = model;
     }
 
     @Override
@@ -94,28 +101,27 @@ final class ExplainableMatcher implements NameMatcher {
         int bestName = 0;
         Reading bestQ = null;
         Reading bestE = null;
+        Scratch scratch = SCRATCH.get();
+        search:
         for (int n = 0; n < e.names.length; n++) {
             for (Reading er : e.names[n]) {
                 for (Reading qr : q.readings) {
-                    double s = nameScore(qr, er, person, null);
+                    double s = nameScore(qr, er, person, null, scratch);
                     if (s > best) {
                         best = s;
                         bestName = n;
                         bestQ = qr;
                         bestE = er;
+                        System.arraycopy(scratch.features, 0, scratch.bestFeatures, 0, scratch.features.length);
+                        if (s >= 1) {
+                            break search;
+                        }
                     }
                 }
             }
         }
-        Map<String, Object> features = new LinkedHashMap<>();
-        double score = Math.max(best, 0);
-        if (bestQ != null && bestE != null) {
-            nameScore(bestQ, bestE, person, features);
-            features.put("reading", bestQ.label() + "/" + bestE.label());
-        } else {
-            features.put("matchedTokens", List.of());
-        }
-        features.put("nameSimilarity", round(score));
+        double nameSimilarity = bestQ == null ? 0 : model.apply(scratch.bestFeatures, Math.max(best, 0));
+        double score = nameSimilarity;
 
         String country = q.query.country();
         String countryAgreement;
@@ -128,21 +134,39 @@ final class ExplainableMatcher implements NameMatcher {
             countryAgreement = "different";
             score *= DIFFERENT_COUNTRY_FACTOR;
         }
-        features.put("countryAgreement", countryAgreement);
 
         boolean schemaCompatible = schemaCompatible(q.query.schema(), entry.schema());
-        features.put("schemaCompatible", schemaCompatible);
         if (!schemaCompatible) {
             score *= SCHEMA_MISMATCH_FACTOR;
         }
 
         String identifierMatch = identifierMatch(q, e);
-        features.put("identifierMatch", identifierMatch);
         if (identifierMatch.equals("same")) {
             score = 1.0;
         } else if (identifierMatch.equals("different")) {
             score *= DIFFERENT_IDENTIFIER_FACTOR;
         }
+        Reading explainQ = bestQ;
+        Reading explainE = bestE;
+        // The explanation is built when a reviewer (or the hit store) reads it, not for every scored candidate.
+        Features features = new Features(() -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            if (explainQ != null && explainE != null) {
+                Scratch sc = SCRATCH.get();
+                nameScore(explainQ, explainE, person, f, sc);
+                f.put("reading", explainQ.label() + "/" + explainE.label());
+                double[] nameFeatures = sc.features.clone();
+                f.put("nameFeatures", NameModel.named(nameFeatures));
+                f.put("nameModel", model.contributions(nameFeatures));
+            } else {
+                f.put("matchedTokens", List.of());
+            }
+            f.put("nameSimilarity", round(nameSimilarity));
+            f.put("countryAgreement", countryAgreement);
+            f.put("schemaCompatible", schemaCompatible);
+            f.put("identifierMatch", identifierMatch);
+            return f;
+        });
         return new Comparison(entry.names().get(bestName), round(score), features);
     }
 
@@ -196,15 +220,36 @@ final class ExplainableMatcher implements NameMatcher {
      * Aligns two readings and scores them; fills {@code explain} with the aligned and unaligned tokens when given.
      */
     static double nameScore(Reading a, Reading b, boolean person, @Nullable Map<String, Object> explain) {
-        int na = a.size();
-        int nb = b.size();
+        return nameScore(a, b, person, explain, SCRATCH.get());
+    }
+
+    /** Per-thread work arrays: a comparison allocates nothing. */
+    static final class Scratch {
+        static final int TOKENS = IcuNameNormaliser.MAX_TOKENS;
+        final double[] sim = new double[TOKENS * TOKENS * 7 + 4];
+        final int[] spans = new int[TOKENS * TOKENS * 7 + 4];
+        final double[] matchedA = new double[TOKENS];
+        final double[] matchedB = new double[TOKENS];
+        final boolean[] usedA = new boolean[TOKENS];
+        final boolean[] usedB = new boolean[TOKENS];
+        final StringBuilder joined = new StringBuilder(64);
+        final double[] features = new double[NameModel.FEATURES.size()];
+        final double[] bestFeatures = new double[NameModel.FEATURES.size()];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    static double nameScore(
+            Reading a, Reading b, boolean person, @Nullable Map<String, Object> explain, Scratch scratch) {
+        int na = Math.min(a.size(), Scratch.TOKENS);
+        int nb = Math.min(b.size(), Scratch.TOKENS);
         if (na == 0 || nb == 0) {
             return 0;
         }
         // Candidate alignments: (first token and run length on each side, similarity), packed in parallel arrays.
-        int max = na * nb * 5 + 4;
-        double[] sim = new double[max];
-        int[] spans = new int[max];
+        int max = scratch.sim.length;
+        double[] sim = scratch.sim;
+        int[] spans = scratch.spans;
         int count = 0;
         for (int i = 0; i < na; i++) {
             for (int j = 0; j < nb; j++) {
@@ -219,7 +264,7 @@ final class ExplainableMatcher implements NameMatcher {
         for (int len = 2; len <= 4; len++) {
             for (int i = 0; i < na; i++) {
                 for (int j = 0; j + len <= nb; j++) {
-                    double s = runSimilarity(a, i, b, j, len);
+                    double s = runSimilarity(a, i, b, j, len, scratch.joined);
                     if (s > 0 && count < max) {
                         sim[count] = s;
                         spans[count++] = pack(i, 1, j, len);
@@ -228,7 +273,7 @@ final class ExplainableMatcher implements NameMatcher {
             }
             for (int j = 0; j < nb; j++) {
                 for (int i = 0; i + len <= na; i++) {
-                    double s = runSimilarity(b, j, a, i, len);
+                    double s = runSimilarity(b, j, a, i, len, scratch.joined);
                     if (s > 0 && count < max) {
                         sim[count] = s;
                         spans[count++] = pack(i, len, j, 1);
@@ -237,10 +282,14 @@ final class ExplainableMatcher implements NameMatcher {
             }
         }
         // Greedy best-first assignment (names are short; this is the optimal one in all but contrived cases).
-        double[] matchedA = new double[na];
-        double[] matchedB = new double[nb];
-        boolean[] usedA = new boolean[na];
-        boolean[] usedB = new boolean[nb];
+        double[] matchedA = scratch.matchedA;
+        double[] matchedB = scratch.matchedB;
+        boolean[] usedA = scratch.usedA;
+        boolean[] usedB = scratch.usedB;
+        Arrays.fill(matchedA, 0, na, 0);
+        Arrays.fill(matchedB, 0, nb, 0);
+        Arrays.fill(usedA, 0, na, false);
+        Arrays.fill(usedB, 0, nb, false);
         List<String> pairs = explain == null ? null : new ArrayList<>();
         while (true) {
             int pick = -1;
@@ -302,15 +351,23 @@ final class ExplainableMatcher implements NameMatcher {
             }
         }
         double score;
+        double cs;
+        double cl;
+        boolean aShort;
         if (wa == 0 || wb == 0) {
             // Nothing but legal forms on a side: compare what there is, all tokens alike.
-            score = plainCoverage(matchedA) * plainCoverage(matchedB);
+            double pa = plainCoverage(matchedA, na);
+            double pb = plainCoverage(matchedB, nb);
+            score = pa * pb;
+            aShort = na <= nb;
+            cs = aShort ? pa : pb;
+            cl = aShort ? pb : pa;
         } else {
             double ca = ma / wa;
             double cb = mb / wb;
-            boolean aShort = wa < wb || (wa == wb && ca < cb);
-            double cs = aShort ? ca : cb;
-            double cl = aShort ? cb : ca;
+            aShort = wa < wb || (wa == wb && ca < cb);
+            cs = aShort ? ca : cb;
+            cl = aShort ? cb : ca;
             score = cs * (SHORT_SIDE_SHARE + (1 - SHORT_SIDE_SHARE) * cl);
             double shortWords = aShort ? wordA : wordB;
             double shortWordsMatched = aShort ? wordMatchedA : wordMatchedB;
@@ -318,21 +375,138 @@ final class ExplainableMatcher implements NameMatcher {
                 score *= NO_DISTINCTIVE_MATCH_FACTOR;
             }
         }
+        score = Math.min(1, score);
+        features(a, b, na, nb, aShort, score, cs, cl, person, scratch);
         if (explain != null) {
             explain.put("matchedTokens", pairs);
             explain.put("unmatchedQueryTokens", unmatched(a, usedA));
             explain.put("unmatchedEntryTokens", unmatched(b, usedB));
             explain.put("legalFormDiffers", legalFormDiffers(a, b));
         }
-        return Math.min(1, score);
+        return score;
     }
 
-    private static double plainCoverage(double[] matched) {
-        double s = 0;
-        for (double m : matched) {
-            s += m;
+    /**
+     * The explainable features of an alignment, for the {@link NameModel}, into {@code scratch.features} (order of
+     * {@link NameModel#FEATURES}).
+     */
+    private static void features(
+            Reading a,
+            Reading b,
+            int na,
+            int nb,
+            boolean aShort,
+            double score,
+            double cs,
+            double cl,
+            boolean person,
+            Scratch scratch) {
+        int unmatchedA = 0;
+        int unmatchedB = 0;
+        int wordsA = 0;
+        int wordsB = 0;
+        double fuzz = 0;
+        double minSim = 1;
+        int initials = 0;
+        int numbersA = 0;
+        int numbersB = 0;
+        int unmatchedNumbers = 0;
+        for (int i = 0; i < na; i++) {
+            NameToken.Kind k = a.kind(i);
+            double m = scratch.matchedA[i];
+            if (k == NameToken.Kind.WORD || k == NameToken.Kind.NUMBER) {
+                wordsA++;
+                if (m == 0) {
+                    unmatchedA++;
+                } else {
+                    fuzz += 1 - m;
+                    minSim = Math.min(minSim, m);
+                }
+                if (m > 0 && a.text(i).length() == 1) {
+                    initials++;
+                }
+            }
+            if (k == NameToken.Kind.NUMBER) {
+                numbersA++;
+                unmatchedNumbers += m == 0 ? 1 : 0;
+            }
         }
-        return s / matched.length;
+        for (int j = 0; j < nb; j++) {
+            NameToken.Kind k = b.kind(j);
+            double m = scratch.matchedB[j];
+            if (k == NameToken.Kind.WORD || k == NameToken.Kind.NUMBER) {
+                wordsB++;
+                if (m == 0) {
+                    unmatchedB++;
+                } else {
+                    fuzz += 1 - m;
+                    minSim = Math.min(minSim, m);
+                }
+                if (m > 0 && b.text(j).length() == 1) {
+                    initials++;
+                }
+            }
+            if (k == NameToken.Kind.NUMBER) {
+                numbersB++;
+                unmatchedNumbers += m == 0 ? 1 : 0;
+            }
+        }
+        int unmatchedShort = aShort ? unmatchedA : unmatchedB;
+        int unmatchedLong = aShort ? unmatchedB : unmatchedA;
+        int wordsShort = aShort ? wordsA : wordsB;
+        double[] f = scratch.features;
+        f[0] = 1;
+        f[1] = score;
+        f[2] = cs;
+        f[3] = cl;
+        f[4] = unmatchedShort;
+        f[5] = unmatchedLong;
+        f[6] = Math.min(unmatchedShort, unmatchedLong);
+        f[7] = fuzz / 2;
+        f[8] = 1 - minSim;
+        f[9] = initials;
+        f[10] = numbersA > 0 && numbersB > 0 && unmatchedNumbers > 0 ? 1 : 0;
+        f[11] = (numbersA > 0) != (numbersB > 0) ? 1 : 0;
+        f[12] = legalFormsDiffer(a, na, b, nb) ? 1 : 0;
+        f[13] = wordsShort <= 1 ? 1 : 0;
+        f[14] = person ? 1 : 0;
+        f[15] = person ? fuzz / 2 : 0;
+    }
+
+    private static boolean legalFormsDiffer(Reading a, int na, Reading b, int nb) {
+        boolean anyA = false;
+        boolean anyB = false;
+        boolean differ = false;
+        for (int i = 0; i < na; i++) {
+            if (a.kind(i) == NameToken.Kind.LEGAL_FORM) {
+                anyA = true;
+                differ |= !hasLegalForm(b, nb, a.text(i));
+            }
+        }
+        for (int j = 0; j < nb; j++) {
+            if (b.kind(j) == NameToken.Kind.LEGAL_FORM) {
+                anyB = true;
+                differ |= !hasLegalForm(a, na, b.text(j));
+            }
+        }
+        return anyA && anyB && differ;
+    }
+
+    private static boolean hasLegalForm(Reading r, int n, String form) {
+        for (int i = 0; i < n; i++) {
+            if (r.kind(i) == NameToken.Kind.LEGAL_FORM && r.text(i).equals(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double plainCoverage(double[] matched, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += matched[i];
+        }
+        return s / n;
     }
 
     private static boolean legalFormDiffers(Reading a, Reading b) {
@@ -392,6 +566,12 @@ final class ExplainableMatcher implements NameMatcher {
     }
 
     private static boolean equalForms(Reading a, int i, Reading b, int j) {
+        int ca = a.character(i);
+        int cb = b.character(j);
+        if (ca != 0 && cb != 0) {
+            // Two Chinese characters are the same name only as the same character: homophones are other names.
+            return ca == cb;
+        }
         String ta = a.text(i);
         String[] altA = a.alternatives(i);
         String[] altB = b.alternatives(j);
@@ -436,6 +616,9 @@ final class ExplainableMatcher implements NameMatcher {
         if (person && (ta.length() == 1 || tb.length() == 1)) {
             return ta.charAt(0) == tb.charAt(0) ? INITIAL_SIMILARITY : 0;
         }
+        if (a.syllabic(i) && b.syllabic(j)) {
+            return 0; // Hangul or kana on both sides: another syllable is another name
+        }
         if (a.consonantal(i) || b.consonantal(j)) {
             String sa = TokenSimilarity.skeleton(ta);
             String sb = TokenSimilarity.skeleton(tb);
@@ -447,13 +630,23 @@ final class ExplainableMatcher implements NameMatcher {
     }
 
     /** Token {@code i} of {@code one} against the run of {@code len} tokens from {@code j} of {@code other}. */
-    private static double runSimilarity(Reading one, int i, Reading other, int j, int len) {
+    private static double runSimilarity(Reading one, int i, Reading other, int j, int len, StringBuilder joined) {
         if (one.kind(i) == NameToken.Kind.LEGAL_FORM || one.kind(i) == NameToken.Kind.NUMBER) {
             return 0;
         }
         String t = one.text(i);
-        if (!one.fromHan(i) && !other.fromHan(j) && t.charAt(0) != other.text(j).charAt(0)) {
+        boolean alternatives = one.alternatives(i) != null || other.alternatives(j) != null;
+        if (!alternatives
+                && !one.fromHan(i)
+                && !other.fromHan(j)
+                && t.charAt(0) != other.text(j).charAt(0)) {
             return 0; // cheap filter: a joined spelling starts like its first part
+        }
+        if (t.length() == len && !one.fromHan(i) && acronym(t, other, j, len)) {
+            return ACRONYM_SIMILARITY;
+        }
+        if (alternatives && (consumes(t, 0, other, j, j + len) || consumesAlternatives(one, i, other, j, len))) {
+            return 1;
         }
         boolean exact = one.fromHan(i);
         int total = 0;
@@ -470,11 +663,22 @@ final class ExplainableMatcher implements NameMatcher {
         if (Math.abs(total - t.length()) > TokenSimilarity.allowedEdits(t.length())) {
             return 0;
         }
-        StringBuilder joined = new StringBuilder(total);
+        joined.setLength(0);
         for (int k = j; k < j + len; k++) {
             joined.append(other.text(k));
         }
-        return TokenSimilarity.similarity(t, joined.toString());
+        return TokenSimilarity.similarity(t, joined);
+    }
+
+    /** Whether {@code t} is the initials of the run (PLA = People's Liberation Army), a run of real words. */
+    private static boolean acronym(String t, Reading other, int j, int len) {
+        for (int k = 0; k < len; k++) {
+            String w = other.text(j + k);
+            if (w.length() < 2 || w.charAt(0) != t.charAt(k) || other.kind(j + k) == NameToken.Kind.NUMBER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean consumesAlternatives(Reading one, int i, Reading other, int j, int len) {

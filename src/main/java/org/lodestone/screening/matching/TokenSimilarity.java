@@ -31,8 +31,8 @@ final class TokenSimilarity {
      * 1 − distance/length, or 0 when below {@link #MIN_SIMILARITY} or when a token of one or two letters differs: a
      * one-letter difference in a long token is likely a spelling variant, in a three-letter token a partial match.
      */
-    static double similarity(String a, String b) {
-        if (a.equals(b)) {
+    static double similarity(CharSequence a, CharSequence b) {
+        if (a.length() == b.length() && CharSequence.compare(a, b) == 0) {
             return 1;
         }
         int len = Math.max(a.length(), b.length());
@@ -43,16 +43,28 @@ final class TokenSimilarity {
         if (Math.abs(a.length() - b.length()) > budget) {
             return 0;
         }
+        // Each edit changes at most two letters of the set of letters used: a cheap bound before the quadratic work.
+        if (Integer.bitCount(letters(a) ^ letters(b)) > 2 * budget) {
+            return 0;
+        }
         int d = distance(a, b, budget);
         return d > budget ? 0 : 1.0 - (double) d / len;
     }
 
+    private static int letters(CharSequence s) {
+        int mask = 0;
+        for (int i = 0; i < s.length(); i++) {
+            mask |= 1 << (s.charAt(i) & 31);
+        }
+        return mask;
+    }
+
     /** Optimal-string-alignment distance (Levenshtein with transpositions), or {@code budget + 1} as soon as it is known to exceed the budget. */
-    static int distance(String a, String b, int budget) {
+    static int distance(CharSequence a, CharSequence b, int budget) {
         int n = a.length();
         int m = b.length();
         if (m + 1 > 64 || n > 256) {
-            return a.equals(b) ? 0 : budget + 1;
+            return CharSequence.compare(a, b) == 0 ? 0 : budget + 1;
         }
         int[][] rows = ROWS.get();
         int[] prev2 = rows[2];

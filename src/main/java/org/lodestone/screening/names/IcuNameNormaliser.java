@@ -26,7 +26,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
     static final int MAX_CODE_POINTS = 600;
 
     /** Tokens kept per reading. */
-    static final int MAX_TOKENS = 24;
+    public static final int MAX_TOKENS = 24;
 
     /** Readings expanded by {@link #normalise} from the alternatives of polyphonic characters. */
     static final int MAX_READINGS = 8;
@@ -88,7 +88,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
      */
     public List<Reading> analyse(String name, @Nullable String schema) {
         boolean person = "Person".equals(schema);
-        String folded = NFKC_CF.normalize(sanitise(name));
+        String folded = fold(sanitise(name));
         Builder main = new Builder("latin");
         Builder translated = new Builder("translated");
         boolean hasHan = false;
@@ -130,6 +130,57 @@ public final class IcuNameNormaliser implements NameNormaliser {
         return out;
     }
 
+    /** NFKC case folding; pure ASCII (most names) is only lower-cased, without ICU. */
+    private static String fold(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return NFKC_CF.normalize(s);
+            }
+        }
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Words already transliterated: names share words, and ICU's transliterators are slow. */
+    private static final Map<String, String> ASCII_WORDS = new ConcurrentHashMap<>();
+
+    private static final int ASCII_WORDS_MAX = 200_000;
+
+    /** A run of non-Han text in ASCII: pure ASCII as is, other words through ICU once each. */
+    private static String toAscii(String run) {
+        boolean ascii = true;
+        for (int i = 0; i < run.length() && ascii; i++) {
+            ascii = run.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return run;
+        }
+        StringBuilder out = new StringBuilder(run.length() + 8);
+        int i = 0;
+        while (i < run.length()) {
+            int start = i;
+            while (i < run.length() && !Character.isWhitespace(run.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String word = run.substring(start, i);
+                String a = ASCII_WORDS.get(word);
+                if (a == null) {
+                    a = TRANSLITERATORS.get().anyToAscii.transliterate(word);
+                    if (ASCII_WORDS.size() >= ASCII_WORDS_MAX) {
+                        ASCII_WORDS.clear();
+                    }
+                    ASCII_WORDS.put(word, a);
+                }
+                out.append(a);
+            }
+            while (i < run.length() && Character.isWhitespace(run.charAt(i))) {
+                out.append(' ');
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
     private static String sanitise(String name) {
         StringBuilder b = new StringBuilder(Math.min(name.length(), MAX_CODE_POINTS * 2));
         int count = 0;
@@ -147,7 +198,8 @@ public final class IcuNameNormaliser implements NameNormaliser {
     }
 
     static boolean isHan(int cp) {
-        return UScript.getScript(cp) == UScript.HAN;
+        // Below the CJK radicals nothing is Han: most names never reach ICU's script lookup.
+        return cp >= 0x2E80 && UScript.getScript(cp) == UScript.HAN;
     }
 
     private static boolean isConsonantal(String run) {
@@ -171,7 +223,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
             }
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 t.append(c);
-            } else if (c == '\'' || c == '`' || c == '\u02bc' || c == '\u02bb') {
+            } else if (c == '\'' || c == '`' || c == '\u02bc' || c == '\u02bb' || c == '\u2019') {
                 // Apostrophes join: Ch'ing → ching, O'Brien → obrien.
             } else if (t.length() > 0) {
                 out.add(t.toString());
@@ -183,10 +235,21 @@ public final class IcuNameNormaliser implements NameNormaliser {
         }
     }
 
+    private static final java.util.regex.Pattern DOTTED_ACRONYM =
+            java.util.regex.Pattern.compile("(?<![a-z0-9])(?:[a-z]\\.){2,}(?:[a-z](?![a-z0-9]))?");
+
+    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("x{0,3}(?:ix|iv|v?i{0,3})");
+
     private void latinRun(String run, boolean person, Builder main, Builder translated) {
         List<String> tokens = new ArrayList<>();
-        split(TRANSLITERATORS.get().anyToAscii.transliterate(run), tokens);
-        int flags = isConsonantal(run) ? Reading.CONSONANTAL : 0;
+        String ascii = toAscii(run);
+        if (ascii.indexOf('.') >= 0) {
+            // U.S. → us, A.B.C. → abc: a dotted acronym is one word, its letters in order.
+            ascii = DOTTED_ACRONYM.matcher(ascii).replaceAll(m -> m.group().replace(".", "") + " ");
+        }
+        split(ascii, tokens);
+        numbers(tokens, person);
+        int flags = (isConsonantal(run) ? Reading.CONSONANTAL : 0) | (isSyllabic(run) ? Reading.SYLLABIC : 0);
         int i = 0;
         while (i < tokens.size()) {
             if (!person) {
@@ -200,11 +263,91 @@ public final class IcuNameNormaliser implements NameNormaliser {
                 }
             }
             String t = tokens.get(i);
+            String[] alt = null;
+            if (!person) {
+                t = tables.abbreviations.getOrDefault(t, t);
+            } else {
+                alt = tables.givenNames.get(t);
+            }
             NameToken.Kind kind = kindOf(t, person);
-            main.add(t, null, kind, flags);
-            translated.add(t, null, kind, flags);
+            main.add(t, alt, kind, flags);
+            translated.add(t, alt, kind, flags);
             i++;
         }
+    }
+
+    /**
+     * Number words, ordinals and (in organisation names, after the first word) Roman numerals become digits, so that
+     * "First", "1st" and "1" are one number and "Forty-Four" is "44".
+     */
+    private void numbers(List<String> tokens, boolean person) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            Integer v = tables.numbers.get(t);
+            if (v == null && t.length() > 2 && Character.isDigit(t.charAt(0))) {
+                String suffix = t.substring(t.length() - 2);
+                if ((suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th"))
+                        && isNumber(t.substring(0, t.length() - 2))) {
+                    tokens.set(i, t.substring(0, t.length() - 2));
+                    continue;
+                }
+            }
+            if (v == null
+                    && !person
+                    && i > 0
+                    && !t.isEmpty()
+                    && ROMAN.matcher(t).matches()) {
+                v = roman(t);
+            }
+            if (v == null) {
+                continue;
+            }
+            if (v >= 20 && v < 100 && v % 10 == 0 && i + 1 < tokens.size()) {
+                String next = tokens.get(i + 1);
+                Integer unit = tables.numbers.get(next);
+                if (unit == null && next.length() == 1 && Character.isDigit(next.charAt(0))) {
+                    unit = next.charAt(0) - '0';
+                }
+                if (unit != null && unit > 0 && unit < 10) {
+                    v += unit;
+                    tokens.remove(i + 1);
+                }
+            }
+            tokens.set(i, Integer.toString(v));
+        }
+    }
+
+    private static int roman(String t) {
+        int total = 0;
+        for (int i = 0; i < t.length(); i++) {
+            int v = value(t.charAt(i));
+            if (i + 1 < t.length() && value(t.charAt(i + 1)) > v) {
+                total -= v;
+            } else {
+                total += v;
+            }
+        }
+        return total;
+    }
+
+    private static int value(char c) {
+        return switch (c) {
+            case 'i' -> 1;
+            case 'v' -> 5;
+            case 'x' -> 10;
+            default -> 0;
+        };
+    }
+
+    /** Hangul and kana: a difference in one syllable is a different name, never a spelling variant. */
+    private static boolean isSyllabic(String run) {
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int legalFormAt(List<String> tokens, int i) {
@@ -241,7 +384,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
     /** Returns whether a company word was translated. */
     private boolean hanRun(String run, boolean person, boolean firstOfName, Builder main, Builder translated) {
         Transliterators tr = TRANSLITERATORS.get();
-        String hans = tr.toSimplified.transliterate(run);
+        String hans = simplified(run, tr);
         boolean differs = false;
         int i = 0;
         while (i < hans.length()) {
@@ -285,6 +428,20 @@ public final class IcuNameNormaliser implements NameNormaliser {
         return differs;
     }
 
+    private static final Map<Integer, String> SIMPLIFIED = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> SURNAME_READING = new ConcurrentHashMap<>();
+
+    /** Traditional to Simplified, character by character (ICU's mapping is), each character converted once. */
+    private static String simplified(String run, Transliterators tr) {
+        StringBuilder b = new StringBuilder(run.length());
+        for (int i = 0; i < run.length(); ) {
+            int cp = run.codePointAt(i);
+            b.append(SIMPLIFIED.computeIfAbsent(cp, c -> tr.toSimplified.transliterate(Character.toString(c))));
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
     private void addSyllable(int cp, boolean surname, NameToken.Kind kind, Builder to) {
         String reading = HAN_READING.computeIfAbsent(cp, c -> {
             String r = TRANSLITERATORS
@@ -299,11 +456,13 @@ public final class IcuNameNormaliser implements NameNormaliser {
         }
         LinkedHashSet<String> all = new LinkedHashSet<>();
         if (surname) {
-            String s = TRANSLITERATORS
-                    .get()
-                    .surnameToLatin
-                    .transliterate(Character.toString(cp))
-                    .strip();
+            String s = SURNAME_READING.computeIfAbsent(
+                    cp,
+                    c -> TRANSLITERATORS
+                            .get()
+                            .surnameToLatin
+                            .transliterate(Character.toString(c))
+                            .strip());
             if (!s.isEmpty() && s.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
                 all.add(s);
             }
@@ -316,7 +475,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
         String[] readings = all.toArray(String[]::new);
         String first = readings[0];
         String[] alt = readings.length > 1 ? java.util.Arrays.copyOfRange(readings, 1, readings.length) : null;
-        to.add(first, alt, kind, Reading.FROM_HAN);
+        to.add(first, alt, kind, Reading.FROM_HAN, cp);
     }
 
     /**
@@ -379,6 +538,8 @@ public final class IcuNameNormaliser implements NameNormaliser {
         final List<String @Nullable []> alternatives = new ArrayList<>();
         final List<NameToken.Kind> kinds = new ArrayList<>();
         final List<Integer> flags = new ArrayList<>();
+        final List<Integer> characters = new ArrayList<>();
+        boolean anyCharacter;
 
         Builder(String label) {
             this.label = label;
@@ -389,10 +550,22 @@ public final class IcuNameNormaliser implements NameNormaliser {
         }
 
         void add(String text, String @Nullable [] alt, NameToken.Kind kind, int flag) {
+            add(text, alt, kind, flag, 0);
+        }
+
+        void add(String text, String @Nullable [] alt, NameToken.Kind kind, int flag, int character) {
             if (texts.size() >= MAX_TOKENS) {
                 return;
             }
-            texts.add(text);
+            characters.add(character);
+            anyCharacter |= character != 0;
+            // Interned: a million entries share most of their words.
+            texts.add(text.intern());
+            if (alt != null) {
+                for (int k = 0; k < alt.length; k++) {
+                    alt[k] = alt[k].intern();
+                }
+            }
             alternatives.add(alt);
             kinds.add(kind);
             flags.add(flag);
@@ -408,7 +581,10 @@ public final class IcuNameNormaliser implements NameNormaliser {
                     texts.toArray(String[]::new),
                     alternatives.toArray(String[][]::new),
                     kinds.toArray(NameToken.Kind[]::new),
-                    f);
+                    f,
+                    anyCharacter
+                            ? characters.stream().mapToInt(Integer::intValue).toArray()
+                            : null);
         }
     }
 }

@@ -43,6 +43,15 @@ final class NameTables {
     /** Wade–Giles or postal syllable → pinyin syllables. */
     final Map<String, String[]> wadeGiles = new HashMap<>();
 
+    /** Abbreviated words of organisation names → full word. */
+    final Map<String, String> abbreviations = new HashMap<>();
+
+    /** Number words and ordinals → value. */
+    final Map<String, Integer> numbers = new HashMap<>();
+
+    /** A given name or short form → the other forms it meets (full names for a short form, and the reverse). */
+    final Map<String, String[]> givenNames = new HashMap<>();
+
     NameTables(Function<String, List<String>> tokenise) {
         int longest = 1;
         for (String[] row : rows("legal-forms.tsv")) {
@@ -81,6 +90,23 @@ final class NameTables {
         for (String[] row : rows("polyphonic.tsv")) {
             polyphonic.put(row[0].codePointAt(0), row[1].split(","));
         }
+        for (String[] row : rows("abbreviations.tsv")) {
+            abbreviations.put(String.join("", tokenise.apply(row[0])), row[1].strip());
+        }
+        for (String[] row : rows("numbers.tsv")) {
+            numbers.put(row[0].strip(), Integer.parseInt(row[1].strip()));
+        }
+        Map<String, java.util.Set<String>> forms = new HashMap<>();
+        for (String[] row : rows("given-names.tsv")) {
+            String full = row[0].strip();
+            for (String shortForm : row[1].split(",")) {
+                String s = shortForm.strip();
+                forms.computeIfAbsent(s, k -> new java.util.LinkedHashSet<>()).add(full);
+                forms.computeIfAbsent(full, k -> new java.util.LinkedHashSet<>())
+                        .add(s);
+            }
+        }
+        forms.forEach((k, v) -> givenNames.put(k, v.toArray(String[]::new)));
         for (String[] row : rows("wade-giles.tsv")) {
             wadeGiles.put(row[0], row[1].split(","));
         }

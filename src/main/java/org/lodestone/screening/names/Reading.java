@@ -16,18 +16,24 @@ public final class Reading {
     /** The token was transliterated from a script that writes no short vowels (Arabic, Hebrew): compared on consonants. */
     public static final int CONSONANTAL = 2;
 
+    /** The token is a romanisation of Hangul or kana: against the same script it compares exactly. */
+    public static final int SYLLABIC = 4;
+
     private final String label;
     private final String[] texts;
     private final String[] @org.jspecify.annotations.Nullable [] alternatives;
     private final NameToken.Kind[] kinds;
     private final byte[] flags;
+    private final int @org.jspecify.annotations.Nullable [] characters;
 
     Reading(
             String label,
             String[] texts,
             String[] @org.jspecify.annotations.Nullable [] alternatives,
             NameToken.Kind[] kinds,
-            byte[] flags) {
+            byte[] flags,
+            int @org.jspecify.annotations.Nullable [] characters) {
+        this.characters = characters;
         this.label = label;
         this.texts = texts;
         this.alternatives = alternatives;
@@ -59,6 +65,15 @@ public final class Reading {
 
     public boolean fromHan(int i) {
         return (flags[i] & FROM_HAN) != 0;
+    }
+
+    public boolean syllabic(int i) {
+        return (flags[i] & SYLLABIC) != 0;
+    }
+
+    /** The Chinese character (Simplified) token {@code i} reads, or 0: two characters compare as characters. */
+    public int character(int i) {
+        return characters == null ? 0 : characters[i];
     }
 
     public boolean consonantal(int i) {

@@ -50,6 +50,60 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void hanziHomophonesAreDifferentNames() {
+        // 石 and 市 are both "shi": between two Chinese names the characters decide, pinyin only bridges to Latin.
+        assertThat(MATCHER.score("高石早苗", "高市早苗", "Person")).isLessThan(t);
+        assertThat(MATCHER.score("高市早苗", "高市早苗", "Person")).isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
+    void hangulSyllablesCompareExactly() {
+        assertThat(MATCHER.score("김종은", "김정은", "Person")).isLessThan(t);
+        assertThat(MATCHER.score("김정은", "김정은", "Person")).isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
+    void numberWordsOrdinalsAndRomanNumeralsAreNumbers() {
+        assertThat(MATCHER.score("1st International Bank", "First International Bank", "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Brigade Forty-Four", "Brigade 44", "Organization"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("3 Percenters", "Three Percenters", "Organization"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Fund II Holdings", "Fund 2 Holdings", "Company"))
+                .isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
+    void acronymsAbbreviationsAndNicknames() {
+        assertThat(MATCHER.score("PLA", "People's Liberation Army", "Organization"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("U.S. Department of State", "United States Department of State", "Organization"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("C.B.A. Company", "A.B.C. Company", "Company")).isLessThan(t);
+        assertThat(MATCHER.score("First Bank Int’l", "First International Bank", "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Ted Doe", "Theodore Doe", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Bill Gates", "William Gates", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Bill Gates", "Robert Gates", "Person")).isLessThan(t);
+    }
+
+    @Test
+    void wadeGilesHyphenatedSyllablesMeetPinyin() {
+        assertThat(MATCHER.score("Mao Tse-tung", "Mao Zedong", "Person")).isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
+    void theModelExplainsEachContribution() {
+        Comparison c = MATCHER.compare(NameQuery.of("Vladimir Putin"), entry("Person", Set.of(), List.of(), "Putin"));
+        assertThat(c.features()).containsKeys("nameFeatures", "nameModel");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> nameFeatures =
+                (java.util.Map<String, Object>) c.features().get("nameFeatures");
+        assertThat(nameFeatures).containsEntry("unmatchedLongSideWords", 1.0);
+    }
+
+    @Test
     void identicalRegistrationNumberIsDecisive() {
         var id = new EntryIdentifier("registrationNumber", "91360700-MA35");
         Comparison c = MATCHER.compare(

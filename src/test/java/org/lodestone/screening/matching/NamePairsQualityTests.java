@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 /** Regression guard on the labelled name pairs (see NamePairsEvaluation in src/bench for the full table). */
 class NamePairsQualityTests {
 
-    /** The F1 reached at the time of writing (0.812), less a small margin. */
-    private static final double MIN_F1 = 0.80;
+    /**
+     * The F1 of the shipped name model at the time of writing (0.888, in-sample: its coefficients are learned from
+     * these pairs; the out-of-fold figure of NameModelTraining is 0.84), less a small margin.
+     */
+    private static final double MIN_F1 = 0.875;
 
     @Test
     void f1OnTheLabelledPairsDoesNotRegress() throws Exception {

@@ -50,6 +50,8 @@ class NameNormaliserUnitTests {
         assertThat(r.alternatives(1)).contains("zhang");
         // not in a name that is not Chinese
         assertThat(normaliser.analyse("Dan Brown", "Person").getFirst().alternatives(0))
+                .doesNotContain("tan");
+        assertThat(normaliser.analyse("Dan Brown", "Person").getFirst().alternatives(1))
                 .isNull();
     }
 

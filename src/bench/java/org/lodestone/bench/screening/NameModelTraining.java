@@ -1,0 +1,225 @@
+package org.lodestone.bench.screening;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lodestone.screening.matching.Comparison;
+import org.lodestone.screening.matching.ListedEntry;
+import org.lodestone.screening.matching.Matching;
+import org.lodestone.screening.matching.NameMatcher;
+import org.lodestone.screening.matching.NameQuery;
+
+/**
+ * Learns the coefficients of the matcher's name model (a logistic regression over the explainable alignment
+ * features the matcher reports as {@code nameFeatures}) from the labelled pairs, with L2 regularisation, and reports
+ * the honest figure: 2-fold cross-validation on the deterministic even/odd halves (train on one half, evaluate on the
+ * other at the matcher's threshold 0.70). With {@code --write} it then trains on all pairs and writes
+ * {@code src/main/resources/screening/name-model.tsv}.
+ *
+ * <p>{@code ./mvnw -q -B -Pbench test-compile exec:exec -Dbench.main=org.lodestone.bench.screening.NameModelTraining
+ * -Dbench.args=--write}
+ */
+public final class NameModelTraining {
+
+    static final double THRESHOLD = 0.70;
+    static final double L2 = 0.5;
+
+    record Example(double[] x, boolean match, boolean even, String text) {}
+
+    private NameModelTraining() {}
+
+    public static void main(String[] args) throws IOException {
+        NameMatcher matcher = Matching.standardMatcher();
+        List<String> names = new ArrayList<>();
+        List<Example> examples = new ArrayList<>();
+        for (List<String> row :
+                NamePairsEvaluation.csv(NamePairsEvaluation.dataDirectory().resolve("name-pairs.csv"))) {
+            String schema = row.get(1);
+            Comparison c = matcher.compare(
+                    new NameQuery(row.get(2), null, List.of(), schema),
+                    new ListedEntry("pair", "pair", schema, List.of(row.get(3)), java.util.Set.of(), List.of()));
+            boolean even = ((row.get(2) + "|" + row.get(3)).hashCode() & 1) == 0;
+            double[] x = null;
+            if (c.features().get("nameFeatures") instanceof Map<?, ?> nf) {
+                if (names.isEmpty()) {
+                    names.add("intercept");
+                    nf.keySet().forEach(k -> names.add((String) k));
+                }
+                x = new double[nf.size() + 1];
+                x[0] = 1;
+                int i = 1;
+                for (Object v : nf.values()) {
+                    x[i++] = ((Number) v).doubleValue();
+                }
+            }
+            examples.add(
+                    new Example(x, row.get(4).equals("true"), even, schema + " " + row.get(2) + " | " + row.get(3)));
+        }
+        List<Example> evenHalf = examples.stream().filter(Example::even).toList();
+        List<Example> oddHalf = examples.stream().filter(e -> !e.even()).toList();
+        double[] wEven = train(evenHalf, names.size());
+        double[] wOdd = train(oddHalf, names.size());
+        int[] pooled = new int[3];
+        double[] oddF1 = evaluate(oddHalf, wEven, pooled);
+        double[] evenF1 = evaluate(evenHalf, wOdd, pooled);
+        System.out.printf(
+                Locale.ROOT,
+                "out-of-fold: trained on even, odd half  P %.3f R %.3f F1 %.3f%n",
+                oddF1[0],
+                oddF1[1],
+                oddF1[2]);
+        System.out.printf(
+                Locale.ROOT,
+                "out-of-fold: trained on odd, even half  P %.3f R %.3f F1 %.3f%n",
+                evenF1[0],
+                evenF1[1],
+                evenF1[2]);
+        double[] all = prf(pooled);
+        System.out.printf(
+                Locale.ROOT, "out-of-fold: both halves pooled         P %.3f R %.3f F1 %.3f%n", all[0], all[1], all[2]);
+        double[] w = train(examples, names.size());
+        double[] in = evaluate(examples, w, new int[3]);
+        System.out.printf(
+                Locale.ROOT, "in-sample (trained on all pairs)        P %.3f R %.3f F1 %.3f%n", in[0], in[1], in[2]);
+        StringBuilder table = new StringBuilder(
+                "# Coefficients of the matcher's name model (logistic regression over the alignment features), learned by\n"
+                        + "# NameModelTraining (src/bench) from the labelled pairs with L2 regularisation; the intercept is shifted so\n"
+                        + "# that the matcher's threshold 0.70 is the F1-optimal cut on the training pairs. Format: feature<TAB>weight.\n");
+        for (int i = 0; i < w.length; i++) {
+            table.append(names.get(i))
+                    .append('\t')
+                    .append(String.format(Locale.ROOT, "%.4f", w[i]))
+                    .append('\n');
+        }
+        System.out.print(table);
+        if (List.of(args).contains("--write")) {
+            Files.writeString(Path.of("src/main/resources/screening/name-model.tsv"), table);
+            System.out.println("written src/main/resources/screening/name-model.tsv");
+        }
+    }
+
+    static double[] evaluate(List<Example> examples, double[] w, int[] counts) {
+        int[] c = new int[3];
+        for (Example e : examples) {
+            boolean predicted = e.x() != null && probability(w, e.x()) >= THRESHOLD;
+            int k = predicted && e.match() ? 0 : predicted ? 1 : e.match() ? 2 : -1;
+            if (k >= 0) {
+                c[k]++;
+                counts[k]++;
+            }
+        }
+        return prf(c);
+    }
+
+    static double[] prf(int[] c) {
+        double p = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+        double r = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
+        return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
+    }
+
+    static double probability(double[] w, double[] x) {
+        double z = 0;
+        for (int i = 0; i < w.length; i++) {
+            z += w[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Newton's method on the L2-regularised log-loss, then the intercept shifted to put the best cut at 0.70. */
+    static double[] train(List<Example> examples, int d) {
+        List<Example> usable = examples.stream().filter(e -> e.x() != null).toList();
+        double[] w = new double[d];
+        for (int iter = 0; iter < 50; iter++) {
+            double[] g = new double[d];
+            double[][] h = new double[d][d];
+            for (Example e : usable) {
+                double p = probability(w, e.x());
+                double y = e.match() ? 1 : 0;
+                for (int i = 0; i < d; i++) {
+                    g[i] += (p - y) * e.x()[i];
+                    for (int j = 0; j < d; j++) {
+                        h[i][j] += p * (1 - p) * e.x()[i] * e.x()[j];
+                    }
+                }
+            }
+            for (int i = 1; i < d; i++) {
+                g[i] += L2 * w[i];
+                h[i][i] += L2;
+            }
+            h[0][0] += 1e-6;
+            double[] step = solve(h, g);
+            double norm = 0;
+            for (int i = 0; i < d; i++) {
+                w[i] -= step[i];
+                norm += step[i] * step[i];
+            }
+            if (norm < 1e-12) {
+                break;
+            }
+        }
+        // The F1-optimal cut on the training pairs, moved to the threshold.
+        double bestF1 = -1;
+        double bestCut = 0.5;
+        for (double cut = 0.05; cut < 0.96; cut += 0.01) {
+            int[] c = new int[3];
+            for (Example e : examples) {
+                boolean predicted = e.x() != null && probability(w, e.x()) >= cut;
+                int k = predicted && e.match() ? 0 : predicted ? 1 : e.match() ? 2 : -1;
+                if (k >= 0) {
+                    c[k]++;
+                }
+            }
+            double f1 = prf(c)[2];
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                bestCut = cut;
+            }
+        }
+        w[0] += logit(THRESHOLD) - logit(bestCut);
+        return w;
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[col];
+            m[col] = m[pivot];
+            m[pivot] = t;
+            if (Math.abs(m[col][col]) < 1e-12) {
+                continue;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != col) {
+                    double f = m[r][col] / m[col][col];
+                    for (int k = col; k <= n; k++) {
+                        m[r][k] -= f * m[col][k];
+                    }
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.abs(m[i][i]) < 1e-12 ? 0 : m[i][n] / m[i][i];
+        }
+        return x;
+    }
+}
