@@ -77,6 +77,13 @@ public final class TokenIndex implements ScreeningIndex {
      */
     private static final int EXACT_ONLY = 0x80000000;
 
+    /**
+     * How far back a query token is joined with an earlier one. The prepared tokens list a token's alternative readings
+     * (Wade-Giles {@code ching} then pinyin {@code qing}, {@code jing}) one after the other, so the pinyin pair
+     * {@code qiu qing} is two or three apart; entries are joined with their neighbour only, to keep postings small.
+     */
+    private static final int QUERY_PAIR_WINDOW = 3;
+
     /** The shortest part a query token written without a space is split into. */
     private static final int MIN_SPLIT = 2;
 
@@ -229,7 +236,7 @@ public final class TokenIndex implements ScreeningIndex {
 
     private Map<String, Boolean> queryKeys(PreparedQuery query) {
         Map<String, Boolean> keys = new LinkedHashMap<>();
-        keysOf(query.tokens(), (text, typo) -> {
+        keysOf(query.tokens(), QUERY_PAIR_WINDOW, (text, typo) -> {
             if (keys.size() < MAX_QUERY_KEYS) {
                 keys.merge(text, typo, Boolean::logicalOr);
             }
@@ -264,23 +271,24 @@ public final class TokenIndex implements ScreeningIndex {
     }
 
     /**
-     * The keys of a prepared name: its tokens other than legal forms and stop words, adjacent tokens joined and, for
-     * 3 to 6 tokens, all of them joined. The tokens are the distinct tokens of all readings in order, so adjacency is
-     * that of the first reading, plus a few spurious joins across readings (harmless extra keys). Only Latin letter
-     * tokens are typo-tolerant: numbers and Chinese readings are exact.
+     * The keys of a prepared name: its tokens other than legal forms and stop words, then tokens up to {@code window}
+     * apart joined, and for 3 to 6 tokens all of them joined. The tokens are the distinct tokens of all readings in
+     * order, so adjacency is that of the first reading, plus a few spurious joins across readings (harmless extra
+     * keys). Only Latin letter tokens are typo-tolerant: numbers and Chinese readings are exact.
      */
-    static void keysOf(List<NameToken> tokens, KeySink sink) {
+    static void keysOf(List<NameToken> tokens, int window, KeySink sink) {
         List<NameToken> kept = new ArrayList<>(tokens.size());
         for (NameToken t : tokens) {
             if (t.kind() != NameToken.Kind.LEGAL_FORM && t.kind() != NameToken.Kind.STOP) {
                 kept.add(t);
             }
         }
-        for (int i = 0; i < kept.size(); i++) {
-            NameToken t = kept.get(i);
+        for (NameToken t : kept) {
             sink.key(t.text(), !t.fromHan() && t.kind() != NameToken.Kind.NUMBER && letters(t.text()));
-            if (i > 0) {
-                sink.key(kept.get(i - 1).text() + t.text(), false);
+        }
+        for (int i = 1; i < kept.size(); i++) {
+            for (int j = Math.max(0, i - window); j < i; j++) {
+                sink.key(kept.get(j).text() + kept.get(i).text(), false);
             }
         }
         if (kept.size() >= 3 && kept.size() <= 6) {
@@ -491,7 +499,7 @@ public final class TokenIndex implements ScreeningIndex {
 
         private static List<Map.Entry<String, Boolean>> entryKeys(PreparedEntry entry) {
             Map<String, Boolean> keys = new LinkedHashMap<>();
-            keysOf(entry.tokens(), (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
+            keysOf(entry.tokens(), 1, (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
             for (String identifier : entry.identifierKeys()) {
                 if (!identifier.isEmpty()) {
                     keys.put(identifierKey(identifier), false);
