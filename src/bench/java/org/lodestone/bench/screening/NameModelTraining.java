@@ -26,7 +26,7 @@ import org.lodestone.screening.matching.NameQuery;
 public final class NameModelTraining {
 
     static final double THRESHOLD = 0.70;
-    static final double L2 = 0.5;
+    static final double L2 = Double.parseDouble(System.getProperty("l2", "0.5"));
 
     record Example(double[] x, boolean match, boolean even, String text) {}
 

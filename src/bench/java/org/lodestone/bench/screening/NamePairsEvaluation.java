@@ -107,7 +107,9 @@ public final class NamePairsEvaluation {
 
         System.out.printf(
                 Locale.ROOT,
-                "Lodestone at %.2f on all %d pairs; both matchers on the %d pairs logic-v2 scored%n%n",
+                "Lodestone at %.2f on all %d pairs; both matchers on the %d pairs logic-v2 scored%n"
+                        + "(Lodestone's name model is learned from these pairs, so its figures here are in-sample; the"
+                        + " out-of-fold figures come from NameModelTraining)%n%n",
                 threshold,
                 all.size(),
                 scored.size());

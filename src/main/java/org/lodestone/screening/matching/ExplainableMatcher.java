@@ -233,6 +233,10 @@ final class ExplainableMatcher implements NameMatcher {
         final boolean[] usedA = new boolean[TOKENS];
         final boolean[] usedB = new boolean[TOKENS];
         final StringBuilder joined = new StringBuilder(64);
+        final int[] pickA = new int[TOKENS];
+        final int[] pickB = new int[TOKENS];
+        int picks;
+        int acronyms;
         final double[] features = new double[NameModel.FEATURES.size()];
         final double[] bestFeatures = new double[NameModel.FEATURES.size()];
     }
@@ -291,6 +295,8 @@ final class ExplainableMatcher implements NameMatcher {
         Arrays.fill(usedA, 0, na, false);
         Arrays.fill(usedB, 0, nb, false);
         List<String> pairs = explain == null ? null : new ArrayList<>();
+        scratch.picks = 0;
+        scratch.acronyms = 0;
         while (true) {
             int pick = -1;
             double top = 0;
@@ -311,6 +317,13 @@ final class ExplainableMatcher implements NameMatcher {
             int li = (p >>> 16) & 0xff;
             int j = (p >>> 8) & 0xff;
             int lj = p & 0xff;
+            if ((li > 1 || lj > 1) && top == ACRONYM_SIMILARITY) {
+                scratch.acronyms++;
+            }
+            if (scratch.picks < Scratch.TOKENS) {
+                scratch.pickA[scratch.picks] = i;
+                scratch.pickB[scratch.picks++] = j;
+            }
             for (int k = i; k < i + li; k++) {
                 usedA[k] = true;
                 matchedA[k] = top;
@@ -411,6 +424,11 @@ final class ExplainableMatcher implements NameMatcher {
         int numbersA = 0;
         int numbersB = 0;
         int unmatchedNumbers = 0;
+        int shortUnmatchedA = 0;
+        int shortUnmatchedB = 0;
+        int commonUnmatchedA = 0;
+        int commonUnmatchedB = 0;
+        double maxEdits = 0;
         for (int i = 0; i < na; i++) {
             NameToken.Kind k = a.kind(i);
             double m = scratch.matchedA[i];
@@ -418,13 +436,18 @@ final class ExplainableMatcher implements NameMatcher {
                 wordsA++;
                 if (m == 0) {
                     unmatchedA++;
+                    shortUnmatchedA += shortLatin(a, i) ? 1 : 0;
                 } else {
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
+                    maxEdits = Math.max(maxEdits, Math.round((1 - m) * a.text(i).length()));
                 }
                 if (m > 0 && a.text(i).length() == 1) {
                     initials++;
                 }
+            }
+            if (k == NameToken.Kind.COMMON && m == 0) {
+                commonUnmatchedA++;
             }
             if (k == NameToken.Kind.NUMBER) {
                 numbersA++;
@@ -438,13 +461,18 @@ final class ExplainableMatcher implements NameMatcher {
                 wordsB++;
                 if (m == 0) {
                     unmatchedB++;
+                    shortUnmatchedB += shortLatin(b, j) ? 1 : 0;
                 } else {
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
+                    maxEdits = Math.max(maxEdits, Math.round((1 - m) * b.text(j).length()));
                 }
                 if (m > 0 && b.text(j).length() == 1) {
                     initials++;
                 }
+            }
+            if (k == NameToken.Kind.COMMON && m == 0) {
+                commonUnmatchedB++;
             }
             if (k == NameToken.Kind.NUMBER) {
                 numbersB++;
@@ -471,6 +499,31 @@ final class ExplainableMatcher implements NameMatcher {
         f[13] = wordsShort <= 1 ? 1 : 0;
         f[14] = person ? 1 : 0;
         f[15] = person ? fuzz / 2 : 0;
+        f[16] = Math.min(shortUnmatchedA, shortUnmatchedB);
+        int crossings = 0;
+        for (int p = 0; p < scratch.picks; p++) {
+            for (int q = p + 1; q < scratch.picks; q++) {
+                if ((scratch.pickA[p] - scratch.pickA[q]) * (scratch.pickB[p] - scratch.pickB[q]) < 0) {
+                    crossings++;
+                }
+            }
+        }
+        f[17] = crossings;
+        f[18] = person ? crossings : 0;
+        f[19] = aShort ? commonUnmatchedA : commonUnmatchedB;
+        f[20] = Math.min(commonUnmatchedA, commonUnmatchedB);
+        f[21] = Math.min(maxEdits, 4);
+        f[22] = person ? Math.min(maxEdits, 4) : 0;
+        f[23] = scratch.acronyms;
+        f[24] = person ? scratch.acronyms : 0;
+    }
+
+    /**
+     * A short word written in Latin letters (a romanised syllable such as a Korean given-name part): its spelling
+     * varies, unlike a Chinese character or a Hangul syllable, which are different names when they differ.
+     */
+    private static boolean shortLatin(Reading r, int i) {
+        return r.text(i).length() <= 3 && !r.fromHan(i) && !r.syllabic(i);
     }
 
     private static boolean legalFormsDiffer(Reading a, int na, Reading b, int nb) {

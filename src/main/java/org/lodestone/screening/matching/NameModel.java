@@ -38,7 +38,16 @@ final class NameModel {
             "legalFormDiffers",
             "singleWordName",
             "person",
-            "personSpellingDistance");
+            "personSpellingDistance",
+            "conflictingShortWords",
+            "wordOrderCrossings",
+            "personWordOrderCrossings",
+            "unmatchedShortSideCommonWords",
+            "conflictingCommonWords",
+            "mostEditsInAWord",
+            "personMostEditsInAWord",
+            "acronymsUsed",
+            "personAcronymsUsed");
 
     private final double @Nullable [] weights;
 

@@ -107,6 +107,13 @@ final class TokenSimilarity {
             if (vowel || (i > 0 && (c == 'y' || c == 'w'))) {
                 continue;
             }
+            // Arabic and Khmer writing do not tell p from b or v from f as Latin does.
+            c = switch (c) {
+                case 'p' -> 'b';
+                case 'v' -> 'f';
+                case 'q', 'c' -> 'k';
+                default -> c;
+            };
             if (c != last) {
                 b.append(c);
             }

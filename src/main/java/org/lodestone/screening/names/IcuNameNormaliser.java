@@ -120,7 +120,36 @@ public final class IcuNameNormaliser implements NameNormaliser {
         if (translatedDiffers && translated.size() > 0) {
             out.add(translated.build());
         }
+        if (hasHan
+                && (folded.indexOf('\u00b7') >= 0 || folded.indexOf('\u30fb') >= 0 || folded.indexOf('\u2027') >= 0)) {
+            Reading phonetic = phonetic(folded);
+            if (phonetic != null) {
+                out.add(phonetic);
+            }
+        }
         return out;
+    }
+
+    /**
+     * A foreign name written in Chinese characters has its parts separated by an interpunct (贝拉克·奥巴马): each part
+     * is a sequence of syllables that only sounds like the original, so it becomes one token of its concatenated
+     * pinyin, compared on its consonants (Chinese writes r as l: aobama ~ Obama, beilake ~ Barack).
+     */
+    private @Nullable Reading phonetic(String folded) {
+        Builder b = new Builder("phonetic");
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i <= folded.length(); ) {
+            int cp = i < folded.length() ? folded.codePointAt(i) : ' ';
+            if (i < folded.length() && isHan(cp)) {
+                String r = HAN_READING.getOrDefault(cp, "");
+                part.append(r.replace('l', 'r'));
+            } else if (part.length() > 0) {
+                b.add(part.toString(), null, NameToken.Kind.WORD, Reading.CONSONANTAL);
+                part.setLength(0);
+            }
+            i += i < folded.length() ? Character.charCount(cp) : 1;
+        }
+        return b.size() > 1 ? b.build() : null;
     }
 
     /** Lower-case ASCII tokens of a text, with no table applied (used to load the tables). */
@@ -165,7 +194,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
                 String word = run.substring(start, i);
                 String a = ASCII_WORDS.get(word);
                 if (a == null) {
-                    a = TRANSLITERATORS.get().anyToAscii.transliterate(word);
+                    a = TRANSLITERATORS.get().anyToAscii.transliterate(khmer(word));
                     if (ASCII_WORDS.size() >= ASCII_WORDS_MAX) {
                         ASCII_WORDS.clear();
                     }
@@ -180,6 +209,43 @@ public final class IcuNameNormaliser implements NameNormaliser {
         }
         return out.toString();
     }
+
+    /**
+     * ICU has no Khmer transliterator: Khmer letters are written in Latin here, consonants by their usual
+     * romanisation and vowels roughly (the tokens are then compared on their consonants, see {@link Reading#CONSONANTAL}).
+     */
+    private static String khmer(String word) {
+        boolean any = false;
+        for (int i = 0; i < word.length() && !any; i++) {
+            any = word.charAt(i) >= 0x1780 && word.charAt(i) <= 0x17FF;
+        }
+        if (!any) {
+            return word;
+        }
+        StringBuilder b = new StringBuilder(word.length() * 2);
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 0x1780 && c <= 0x17A2) {
+                b.append(KHMER_CONSONANTS[c - 0x1780]);
+            } else if (c >= 0x17A3 && c <= 0x17B3) {
+                b.append('a');
+            } else if (c >= 0x17B6 && c <= 0x17C5) {
+                b.append(KHMER_VOWELS[c - 0x17B6]);
+            } else if (c < 0x1780 || c > 0x17FF) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String[] KHMER_CONSONANTS = {
+        "k", "kh", "k", "kh", "ng", "ch", "chh", "ch", "chh", "nh", "d", "th", "d", "th", "n", "t", "th", "t", "th",
+        "n", "b", "ph", "p", "ph", "m", "y", "r", "l", "v", "s", "s", "s", "h", "l", ""
+    };
+
+    private static final String[] KHMER_VOWELS = {
+        "a", "i", "i", "e", "e", "u", "u", "uo", "ae", "oe", "ie", "e", "ae", "ai", "ao", "au"
+    };
 
     private static String sanitise(String name) {
         StringBuilder b = new StringBuilder(Math.min(name.length(), MAX_CODE_POINTS * 2));
@@ -205,8 +271,15 @@ public final class IcuNameNormaliser implements NameNormaliser {
     private static boolean isConsonantal(String run) {
         for (int i = 0; i < run.length(); ) {
             int cp = run.codePointAt(i);
+            if (cp < 0x0590) {
+                i++;
+                continue;
+            }
             int script = UScript.getScript(cp);
-            if (script == UScript.ARABIC || script == UScript.HEBREW || script == UScript.SYRIAC) {
+            if (script == UScript.ARABIC
+                    || script == UScript.HEBREW
+                    || script == UScript.SYRIAC
+                    || script == UScript.KHMER) {
                 return true;
             }
             i += Character.charCount(cp);

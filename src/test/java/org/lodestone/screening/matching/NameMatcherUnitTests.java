@@ -89,6 +89,19 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void khmerAndArabicMeetLatinOnConsonants() {
+        assertThat(MATCHER.score("ប៉ុល ពត", "Pol Pot", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("فرناندو بيريز", "Fernando Pérez", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("ប៉ុល ពត", "Hun Sen", "Person")).isLessThan(t);
+    }
+
+    @Test
+    void foreignNameInHanziMeetsItsLatinSpellingOnConsonants() {
+        assertThat(MATCHER.score("贝拉克·奥巴马", "Barack Obama", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("贝拉克·奥巴马", "Vladimir Putin", "Person")).isLessThan(t);
+    }
+
+    @Test
     void wadeGilesHyphenatedSyllablesMeetPinyin() {
         assertThat(MATCHER.score("Mao Tse-tung", "Mao Zedong", "Person")).isGreaterThanOrEqualTo(t);
     }

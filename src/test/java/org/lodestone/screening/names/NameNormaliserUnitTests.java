@@ -28,6 +28,37 @@ class NameNormaliserUnitTests {
     }
 
     @Test
+    void numberWordsOrdinalsAndRomanNumeralsBecomeDigits() {
+        assertThat(first("First International Bank", "Company")).startsWith("1");
+        assertThat(first("1st International Bank", "Company")).startsWith("1");
+        assertThat(first("Brigade Forty-Four", "Organization")).containsExactly("brigade", "44");
+        assertThat(first("Brigade Forty 4", "Organization")).containsExactly("brigade", "44");
+        assertThat(first("Apollo Fund IX", "Company")).endsWith("9");
+        // a person's "Xi" is a name, not eleven
+        assertThat(first("Xi Jinping", "Person")).containsExactly("xi", "jinping");
+    }
+
+    @Test
+    void dottedAcronymsAbbreviationsAndShortForms() {
+        assertThat(first("U.S. Department of State", "Organization")).startsWith("us", "department");
+        assertThat(first("First Bank Int’l", "Company")).contains("international");
+        assertThat(normaliser.analyse("Bill Gates", "Person").getFirst().alternatives(0))
+                .contains("william");
+    }
+
+    @Test
+    void hanziKeepTheirCharacterAndKhmerIsRomanised() {
+        Reading r = normaliser.analyse("高市早苗", "Person").getFirst();
+        assertThat(r.character(1)).isEqualTo("市".codePointAt(0));
+        assertThat(first("ប៉ុល ពត", "Person")).containsExactly("bul", "pt");
+        assertThat(normaliser.analyse("ប៉ុល ពត", "Person").getFirst().consonantal(0))
+                .isTrue();
+        assertThat(normaliser.analyse("贝拉克·奥巴马", "Person"))
+                .extracting(Reading::label)
+                .contains("phonetic");
+    }
+
+    @Test
     void fullWidthFormsAreFolded() {
         assertThat(first("ＡＢＣ　Ｔｒａｄｉｎｇ", "Person")).containsExactly("abc", "trading");
     }
