@@ -451,9 +451,22 @@ public final class SyntheticLists {
         }
         Neighbours neighbours = new Neighbours(entities);
         Map<String, String> bodies = new java.util.HashMap<>();
+        // The names with one word left out: a query that drops a word from one entry's name may be exactly what is
+        // left of another's (Jamal al-Khatib from Jamal Khaled al-Khatib and from Ibrahim Jamal al-Khatib).
+        Map<String, String> dropped = new java.util.HashMap<>();
         for (Entity e : entities) {
+            String id = e.entry().entryId();
             for (String n : e.entry().names()) {
-                bodies.merge(body(n), e.entry().entryId(), (a, b) -> a.equals(b) ? a : "*");
+                String body = body(n);
+                bodies.merge(body, id, (a, b) -> a.equals(b) ? a : "*");
+                String[] words = body.split(" ");
+                if (words.length >= 3 && words.length <= 5) {
+                    for (int i = 0; i < words.length; i++) {
+                        List<String> rest = new ArrayList<>(List.of(words));
+                        rest.remove(i);
+                        dropped.merge(String.join(" ", rest), id, (a, b) -> a.equals(b) ? a : "*");
+                    }
+                }
             }
         }
         List<LabelledQuery> out = new ArrayList<>(count);
@@ -464,9 +477,17 @@ public final class SyntheticLists {
             if (q != null && q.expectedEntryId() != null) {
                 // A variant that reads the same as another entry's name (dropping a legal form or a middle name can
                 // make one) cannot be labelled with one expected entry.
-                String owner = bodies.get(body(q.query().name()));
+                String body = body(q.query().name());
+                String owner = bodies.get(body);
                 if (owner != null && !owner.equals(q.expectedEntryId())) {
                     q = null;
+                } else if (q.variant().equals("droppedToken")) {
+                    String left = dropped.get(body);
+                    if ((left != null && !left.equals(q.expectedEntryId()))
+                            || (e.kind() == Kind.LATIN_PERSON
+                                    && droppedNearOther(q.query().name(), e, neighbours))) {
+                        q = null;
+                    }
                 }
             }
             if (q != null) {
@@ -474,6 +495,16 @@ public final class SyntheticLists {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a Latin person's name without its middle name is one edit from another person with the same given name
+     * (Sunil Morwood from Sunil Sven Morwood, next to Sunil Gorwood): then it is no more that entry's than the other's.
+     */
+    private static boolean droppedNearOther(String name, Entity e, Neighbours neighbours) {
+        String[] words = name.split(" ");
+        return neighbours.personOwner(
+                words[0], words[words.length - 1], e.entry().entryId());
     }
 
     private static @Nullable LabelledQuery variant(SplittableRandom r, Entity e) {
@@ -562,6 +593,19 @@ public final class SyntheticLists {
                             yield null;
                         }
                         boolean inEnglish = e.kind() == Kind.CHINESE_COMPANY && e.latin() != null && r.nextBoolean();
+                        // A company of the same region, or of the same trades, with this trade name (in English, or
+                        // one letter from it): the negative would read as that company's name with another trade or
+                        // region. In Hanzi only a homophone is that close; other characters are another name.
+                        List<String> p = e.latinParts();
+                        int edits = inEnglish ? 1 : 0;
+                        if (e.kind() == Kind.CHINESE_COMPANY
+                                && (neighbours.near("CR" + p.get(0), pinyin(changedPart), edits)
+                                        || neighbours.near(
+                                                "CI" + String.join(" ", p.subList(2, p.size())),
+                                                pinyin(changedPart),
+                                                edits))) {
+                            yield null;
+                        }
                         yield inEnglish
                                 ? e.latin().replace(capitalise(pinyin(changeable)), capitalise(pinyin(changedPart)))
                                 : changed;
@@ -573,7 +617,10 @@ public final class SyntheticLists {
                 String cyr = e.other();
                 String given = pick(r, RU_GIVEN);
                 List<String> p = e.latinParts();
-                yield cyr == null || neighbours.near("R" + p.get(0) + " " + p.get(2), russianLatin(given), 1)
+                // Nor another person with this given name and patronymic and a family name one edit away.
+                yield cyr == null
+                                || neighbours.near("R" + p.get(0) + " " + p.get(2), russianLatin(given), 1)
+                                || neighbours.nearPerson(russianLatin(given) + " " + p.get(2), p.get(0))
                         ? null
                         : cyr.replaceFirst(" \\S+ ", " " + given + " ");
             }
@@ -597,7 +644,8 @@ public final class SyntheticLists {
     private static final class Neighbours {
         final Map<String, List<String>> groups = new java.util.HashMap<>();
         final Set<String> brandDeletions = new HashSet<>();
-        final Set<String> personKeys = new HashSet<>();
+        /** Given name and family name or one of its deletions, to the entry (or {@code *} for several). */
+        final Map<String, String> personKeys = new java.util.HashMap<>();
 
         Neighbours(List<Entity> entities) {
             for (Entity e : entities) {
@@ -605,7 +653,7 @@ public final class SyntheticLists {
                 switch (e.kind()) {
                     case LATIN_PERSON -> {
                         for (int i = 0; i < p.size() - 1; i++) {
-                            addPerson(p.get(i), p.getLast());
+                            addPerson(p.get(i), p.getLast(), e.entry().entryId());
                         }
                     }
                     case LATIN_COMPANY -> {
@@ -615,22 +663,39 @@ public final class SyntheticLists {
                             deletions(brand, brandDeletions);
                         }
                     }
-                    case CHINESE_COMPANY -> add("H" + rest(p, 1), p.get(1));
+                    case CHINESE_COMPANY -> {
+                        add("H" + rest(p, 1), p.get(1));
+                        // The trade name within its region, and with the same trades anywhere, identifies a company.
+                        add("CR" + p.get(0), p.get(1));
+                        add("CI" + String.join(" ", p.subList(2, p.size())), p.get(1));
+                    }
                     case CHINESE_PERSON -> add("Z" + p.getFirst(), p.get(1));
-                    case CYRILLIC_PERSON -> add("R" + p.get(0) + " " + p.get(2), p.get(1));
+                    case CYRILLIC_PERSON -> {
+                        add("R" + p.get(0) + " " + p.get(2), p.get(1));
+                        addPerson(p.get(1) + " " + p.get(2), p.get(0), e.entry().entryId());
+                    }
                     default -> {}
                 }
             }
         }
 
         /** Registers a given name with a family name: under the family, and under the given name with the family's deletions. */
-        private void addPerson(String given, String family) {
+        private void addPerson(String given, String family, String id) {
             add("P" + family, given);
             String g = given.toLowerCase(Locale.ROOT) + "|";
             Set<String> keys = new HashSet<>();
             keys.add(family.toLowerCase(Locale.ROOT));
             deletions(family, keys);
-            keys.forEach(k -> personKeys.add(g + k));
+            keys.forEach(k -> personKeys.merge(g + k, id, (a, b) -> a.equals(b) ? a : "*"));
+        }
+
+        /** Another person than {@code self} has this given name and a family name within one edit of this one. */
+        boolean personOwner(String given, String family, String self) {
+            String g = given.toLowerCase(Locale.ROOT) + "|";
+            Set<String> keys = new HashSet<>();
+            keys.add(family.toLowerCase(Locale.ROOT));
+            deletions(family, keys);
+            return keys.stream().map(k -> personKeys.get(g + k)).anyMatch(o -> o != null && !o.equals(self));
         }
 
         /** Another person has this family name and a given name within two edits, or this given name and a family within one. */
@@ -642,7 +707,7 @@ public final class SyntheticLists {
             Set<String> keys = new HashSet<>();
             keys.add(family.toLowerCase(Locale.ROOT));
             deletions(family, keys);
-            return keys.stream().anyMatch(k -> personKeys.contains(g + k));
+            return keys.stream().anyMatch(k -> personKeys.containsKey(g + k));
         }
 
         private void add(String key, String value) {

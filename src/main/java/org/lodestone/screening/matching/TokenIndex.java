@@ -43,17 +43,24 @@ public final class TokenIndex implements ScreeningIndex {
      * @param candidates how many candidates, best overlap first, the matcher scores
      * @param maxPostingsShare a token in more than this share of the entries is not walked
      * @param minTypoLength Latin tokens shorter than this are looked up exactly
+     * @param postingsBudget a query walks its keys rarest first until this many postings, then skips the rest (the
+     *     first key is always walked)
      */
-    public record Options(TypoChannel typoChannel, int candidates, double maxPostingsShare, int minTypoLength) {
+    public record Options(
+            TypoChannel typoChannel, int candidates, double maxPostingsShare, int minTypoLength, int postingsBudget) {
 
-        public static final Options DEFAULT = new Options(TypoChannel.DELETIONS, 100, 0.02, 4);
+        public static final Options DEFAULT = new Options(TypoChannel.DELETIONS, 100, 0.02, 4, 30_000);
 
         public Options withTypoChannel(TypoChannel c) {
-            return new Options(c, candidates, maxPostingsShare, minTypoLength);
+            return new Options(c, candidates, maxPostingsShare, minTypoLength, postingsBudget);
         }
 
         public Options withCandidates(int k) {
-            return new Options(typoChannel, k, maxPostingsShare, minTypoLength);
+            return new Options(typoChannel, k, maxPostingsShare, minTypoLength, postingsBudget);
+        }
+
+        public Options withPostingsBudget(int budget) {
+            return new Options(typoChannel, candidates, maxPostingsShare, minTypoLength, budget);
         }
     }
 
@@ -80,9 +87,16 @@ public final class TokenIndex implements ScreeningIndex {
     /**
      * How far back a query token is joined with an earlier one. The prepared tokens list a token's alternative readings
      * (Wade-Giles {@code ching} then pinyin {@code qing}, {@code jing}) one after the other, so the pinyin pair
-     * {@code qiu qing} is two or three apart; entries are joined with their neighbour only, to keep postings small.
+     * {@code qiu qing} is two or three apart; entries are joined less far, to keep postings small.
      */
     private static final int QUERY_PAIR_WINDOW = 3;
+
+    /**
+     * How far back an entry token is joined: two, so that {@code Tang Jia}, read {@code tang dang jia} with the
+     * Wade-Giles alternative, is still under {@code tangjia}, and a three-part name is also under its first and last
+     * part joined (a query that drops the middle name).
+     */
+    private static final int ENTRY_PAIR_WINDOW = 2;
 
     /** The shortest part a query token written without a space is split into. */
     private static final int MIN_SPLIT = 2;
@@ -94,6 +108,7 @@ public final class TokenIndex implements ScreeningIndex {
     private final int[] offsets;
     private final int[] postings;
     private final TokenNeighbourhood[] neighbourhoods;
+    private final boolean[] latinToken;
     private final int frequent;
     private final ThreadLocal<Scratch> scratch;
 
@@ -104,7 +119,8 @@ public final class TokenIndex implements ScreeningIndex {
             Vocabulary vocabulary,
             int[] offsets,
             int[] postings,
-            TokenNeighbourhood[] neighbourhoods) {
+            TokenNeighbourhood[] neighbourhoods,
+            boolean[] latinToken) {
         this.matcher = matcher;
         this.options = options;
         this.entries = entries;
@@ -112,6 +128,7 @@ public final class TokenIndex implements ScreeningIndex {
         this.offsets = offsets;
         this.postings = postings;
         this.neighbourhoods = neighbourhoods;
+        this.latinToken = latinToken;
         this.frequent = Math.max(MIN_FREQUENT_POSTINGS, (int) (entries.length * options.maxPostingsShare()));
         int n = entries.length;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
@@ -170,13 +187,13 @@ public final class TokenIndex implements ScreeningIndex {
             Map<String, Boolean> keys = queryKeys(query);
             int slot = 0;
             IntList near = s.near;
-            int rarestFrequent = -1;
+            Walks walks = s.walks;
             for (Map.Entry<String, Boolean> k : keys.entrySet()) {
                 long bit = 1L << slot++;
                 String text = k.getKey();
                 int id = vocabulary.find(text);
                 if (id >= 0) {
-                    rarestFrequent = walk(s, id, bit, 1f, false, rarestFrequent);
+                    walks.add(id, df(id), bit, 1f, false);
                 }
                 if (k.getValue() && text.length() >= options.minTypoLength()) {
                     near.clear();
@@ -184,9 +201,27 @@ public final class TokenIndex implements ScreeningIndex {
                         n.near(text, near);
                     }
                     for (int i = 0; i < near.size(); i++) {
-                        rarestFrequent = walk(s, near.get(i), bit, TYPO_WEIGHT, true, rarestFrequent);
+                        walks.add(near.get(i), df(near.get(i)), bit, TYPO_WEIGHT, true);
                     }
                 }
+            }
+            // Rarest keys first, within a budget of postings: the rare keys (a brand, a family name, a joined pair of
+            // syllables) decide the ranking, and the common ones (a Chinese syllable shared with ten thousand names)
+            // only add a tenth of their small weight, so past the budget they are not worth their time.
+            walks.sort();
+            int rarestSkipped = -1;
+            long walked = 0;
+            for (int i = 0; i < walks.size(); i++) {
+                int id = walks.id(i);
+                int df = walks.df(i);
+                if (df > frequent || (walked > 0 && walked + df > options.postingsBudget())) {
+                    if (rarestSkipped < 0) {
+                        rarestSkipped = id;
+                    }
+                    continue;
+                }
+                walk(s, id, walks.bit(i), walks.weight(i), walks.typo(i));
+                walked += df;
             }
             for (String identifier : query.identifierKeys()) {
                 int id = vocabulary.find(identifierKey(identifier));
@@ -196,10 +231,10 @@ public final class TokenIndex implements ScreeningIndex {
                     }
                 }
             }
-            if (s.touched.size() == 0 && rarestFrequent >= 0) {
+            if (s.touched.size() == 0 && rarestSkipped >= 0) {
                 // Only very common tokens: better their first entries than nothing.
-                int end = Math.min(offsets[rarestFrequent + 1], offsets[rarestFrequent] + options.candidates());
-                for (int p = offsets[rarestFrequent]; p < end; p++) {
+                int end = Math.min(offsets[rarestSkipped + 1], offsets[rarestSkipped] + options.candidates());
+                for (int p = offsets[rarestSkipped]; p < end; p++) {
                     s.add(postings[p] & ~EXACT_ONLY, 1f, 1L);
                 }
             }
@@ -209,19 +244,18 @@ public final class TokenIndex implements ScreeningIndex {
         }
     }
 
+    private int df(int id) {
+        return offsets[id + 1] - offsets[id];
+    }
+
     /**
      * Adds the weight of a key to the entries in its postings; through a typo channel, only to those where the key is
      * a Latin token, not a reading of Chinese characters.
      */
-    private int walk(Scratch s, int id, long bit, float weight, boolean typo, int rarestFrequent) {
+    private void walk(Scratch s, int id, long bit, float weight, boolean typo) {
         int from = offsets[id];
         int to = offsets[id + 1];
         int df = to - from;
-        if (df > frequent) {
-            return rarestFrequent < 0 || df < offsets[rarestFrequent + 1] - offsets[rarestFrequent]
-                    ? id
-                    : rarestFrequent;
-        }
         float w = weight * (float) Math.log(1.0 + (double) entries.length / df);
         for (int p = from; p < to; p++) {
             int e = postings[p];
@@ -231,7 +265,6 @@ public final class TokenIndex implements ScreeningIndex {
                 s.add(e & ~EXACT_ONLY, w, bit);
             }
         }
-        return rarestFrequent;
     }
 
     private Map<String, Boolean> queryKeys(PreparedQuery query) {
@@ -241,11 +274,29 @@ public final class TokenIndex implements ScreeningIndex {
                 keys.merge(text, typo, Boolean::logicalOr);
             }
         });
-        // A query token the index does not know may be two indexed tokens written without a space ("PolPot").
+        // A Latin query token may be a Russian name romanised the BGN way (or the German sch), while the entry is
+        // listed in Cyrillic, read by the normaliser letter for letter (щ as s, х as h, й as j, я as a).
+        List<String> folded = new ArrayList<>();
+        for (Map.Entry<String, Boolean> k : keys.entrySet()) {
+            if (k.getValue()) {
+                String f = cyrillicReading(k.getKey());
+                if (!f.equals(k.getKey()) && f.length() >= 2) {
+                    folded.add(f);
+                }
+            }
+        }
+        for (String f : folded) {
+            if (keys.size() < MAX_QUERY_KEYS) {
+                keys.merge(f, true, Boolean::logicalOr);
+            }
+        }
+        // A query token that is no entry's own token may be two indexed tokens written without a space ("PolPot",
+        // "TangJia"); it may still be a joined key of some entries, which are not all of those it should meet.
         List<String> splits = new ArrayList<>();
         for (Map.Entry<String, Boolean> k : keys.entrySet()) {
             String text = k.getKey();
-            if (k.getValue() && text.length() >= 2 * MIN_SPLIT && vocabulary.find(text) < 0) {
+            int known = vocabulary.find(text);
+            if (k.getValue() && text.length() >= 2 * MIN_SPLIT && (known < 0 || !latinToken[known])) {
                 for (int i = MIN_SPLIT; i <= text.length() - MIN_SPLIT; i++) {
                     String left = text.substring(0, i);
                     String right = text.substring(i);
@@ -298,6 +349,45 @@ public final class TokenIndex implements ScreeningIndex {
         }
     }
 
+    /**
+     * A romanised Russian token as the normaliser reads the Cyrillic: {@code shch}, {@code sch} and {@code sh} as
+     * {@code s}, {@code ch} as {@code c}, {@code zh} as {@code z}, {@code kh} as {@code h}, {@code ts} as {@code c},
+     * {@code ya yu yo ye} as {@code a u e e}, and a {@code y} after a vowel as {@code j} ({@code Sergey}, {@code
+     * Yuriy}, {@code Treyd}).
+     */
+    static String cyrillicReading(String t) {
+        StringBuilder b = new StringBuilder(t.length());
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            char next = i + 1 < n ? t.charAt(i + 1) : 0;
+            if (t.startsWith("shch", i)) {
+                b.append('s');
+                i += 4;
+            } else if (t.startsWith("sch", i)) {
+                b.append('s');
+                i += 3;
+            } else if (next == 'h' && (c == 's' || c == 'c' || c == 'z' || c == 'k')) {
+                b.append(c == 'k' ? 'h' : c);
+                i += 2;
+            } else if (c == 't' && next == 's') {
+                b.append('c');
+                i += 2;
+            } else if (c == 'y' && (next == 'a' || next == 'u' || next == 'o' || next == 'e')) {
+                b.append(next == 'o' ? 'e' : next);
+                i += 2;
+            } else if (c == 'y' && i > 0 && "aeiouy".indexOf(t.charAt(i - 1)) >= 0) {
+                b.append('j');
+                i++;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
     private static boolean letters(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!Character.isLetter(s.charAt(i))) {
@@ -312,6 +402,71 @@ public final class TokenIndex implements ScreeningIndex {
         return "#" + key;
     }
 
+    /** The postings a query will walk: key, document frequency, query-key bit, weight, typo; sorted rarest first. */
+    private static final class Walks {
+        private long[] order = new long[64];
+        private int[] ids = new int[64];
+        private int[] dfs = new int[64];
+        private long[] bits = new long[64];
+        private float[] weights = new float[64];
+        private boolean[] typos = new boolean[64];
+        private int size;
+
+        void add(int id, int df, long bit, float weight, boolean typo) {
+            if (size == ids.length) {
+                int n = size * 2;
+                order = Arrays.copyOf(order, n);
+                ids = Arrays.copyOf(ids, n);
+                dfs = Arrays.copyOf(dfs, n);
+                bits = Arrays.copyOf(bits, n);
+                weights = Arrays.copyOf(weights, n);
+                typos = Arrays.copyOf(typos, n);
+            }
+            ids[size] = id;
+            dfs[size] = df;
+            bits[size] = bit;
+            weights[size] = weight;
+            typos[size] = typo;
+            size++;
+        }
+
+        /** Orders by document frequency, exact before typo and then in query order on ties. */
+        void sort() {
+            for (int i = 0; i < size; i++) {
+                order[i] = ((long) dfs[i] << 32) | i;
+            }
+            Arrays.sort(order, 0, size);
+        }
+
+        int size() {
+            return size;
+        }
+
+        int id(int i) {
+            return ids[(int) order[i]];
+        }
+
+        int df(int i) {
+            return dfs[(int) order[i]];
+        }
+
+        long bit(int i) {
+            return bits[(int) order[i]];
+        }
+
+        float weight(int i) {
+            return weights[(int) order[i]];
+        }
+
+        boolean typo(int i) {
+            return typos[(int) order[i]];
+        }
+
+        void clear() {
+            size = 0;
+        }
+    }
+
     /**
      * Per-thread accumulators sized to the index, reset after every query. The overlap of an entry is its rarest
      * shared key plus a tenth of the sum of all: a sum alone lets an entry that shares many common keys (a Chinese
@@ -324,6 +479,7 @@ public final class TokenIndex implements ScreeningIndex {
         final long[] seen;
         final IntList touched = new IntList(4096);
         final IntList near = new IntList(64);
+        final Walks walks = new Walks();
 
         Scratch(int n) {
             score = new float[n];
@@ -381,6 +537,7 @@ public final class TokenIndex implements ScreeningIndex {
                 seen[e] = 0;
             }
             touched.clear();
+            walks.clear();
         }
 
         private static void siftUp(long[] h, int i) {
@@ -494,12 +651,12 @@ public final class TokenIndex implements ScreeningIndex {
                         new TrigramNeighbourhood(vocabulary, tolerant, options.minTypoLength())
                     };
             };
-            return new TokenIndex(matcher, options, all, vocabulary, offsets, postings, neighbourhoods);
+            return new TokenIndex(matcher, options, all, vocabulary, offsets, postings, neighbourhoods, tolerant);
         }
 
         private static List<Map.Entry<String, Boolean>> entryKeys(PreparedEntry entry) {
             Map<String, Boolean> keys = new LinkedHashMap<>();
-            keysOf(entry.tokens(), 1, (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
+            keysOf(entry.tokens(), ENTRY_PAIR_WINDOW, (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
             for (String identifier : entry.identifierKeys()) {
                 if (!identifier.isEmpty()) {
                     keys.put(identifierKey(identifier), false);

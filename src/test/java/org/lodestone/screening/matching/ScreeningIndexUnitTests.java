@@ -145,6 +145,55 @@ class ScreeningIndexUnitTests {
         assertThat(ids(small.candidates(NameQuery.of("Ganfenq")))).containsExactly("latin");
     }
 
+    @Test
+    void aBgnRomanisationFindsANameListedOnlyInCyrillic() {
+        TokenIndex.Builder b = TokenIndex.builder(MATCHER, TokenIndex.Options.DEFAULT);
+        decoys(2_000).forEach(b::add);
+        b.add(entry("shch", "Company", List.of("ООО «Щегинкос-Трейд»"), Set.of("RU"), List.of()));
+        b.add(entry("yuriy", "Person", List.of("Мухышволский Юрий Алексеевич"), Set.of("RU"), List.of()));
+        TokenIndex small = b.build();
+        assertThat(ids(small.candidates(NameQuery.of("LLC Shcheginkos Treyd")))).contains("shch");
+        // With a typo on top of the romanisation (Mukhyshvolskiy without its k).
+        assertThat(ids(small.candidates(NameQuery.of("Muhyshvolskiy Yuriy Alekseyevich"))))
+                .contains("yuriy");
+    }
+
+    @Test
+    void romanisedRussianReadsAsTheNormaliserReadsCyrillic() {
+        assertThat(TokenIndex.cyrillicReading("shchegorlisov")).isEqualTo("segorlisov");
+        assertThat(TokenIndex.cyrillicReading("yuriy")).isEqualTo("urij");
+        assertThat(TokenIndex.cyrillicReading("mikhaylovich")).isEqualTo("mihajlovic");
+        assertThat(TokenIndex.cyrillicReading("yevgenyevich")).isEqualTo("evgenevic");
+        assertThat(TokenIndex.cyrillicReading("artyom")).isEqualTo("artem");
+        assertThat(TokenIndex.cyrillicReading("tsev")).isEqualTo("cev");
+        assertThat(TokenIndex.cyrillicReading("karlsson")).isEqualTo("karlsson");
+    }
+
+    @Test
+    void aKnownJoinedKeyIsStillSplitWhenNoEntryHasItAsAToken() {
+        TokenIndex.Builder b = TokenIndex.builder(MATCHER, TokenIndex.Options.DEFAULT);
+        decoys(2_000).forEach(b::add);
+        // 唐佳春 is under the joined key tangjia; Tang Jia is under tang and jia (with the Wade-Giles dang between).
+        b.add(entry("tangjiachun", "Person", List.of("唐佳春"), Set.of("CN"), List.of()));
+        b.add(entry("tangjia", "Person", List.of("Tang Jia"), Set.of("CN"), List.of()));
+        TokenIndex small = b.build();
+        assertThat(ids(small.candidates(NameQuery.of("TangJia")))).contains("tangjia", "tangjiachun");
+    }
+
+    @Test
+    void pastThePostingsBudgetOnlyTheRareKeysAreWalked() {
+        TokenIndex.Builder b = TokenIndex.builder(MATCHER, TokenIndex.Options.DEFAULT.withPostingsBudget(10));
+        for (int i = 0; i < 50; i++) {
+            b.add(entry("c" + i, "Company", List.of("Common Trading Group " + i), Set.of("DE"), List.of()));
+        }
+        b.add(entry("rare", "Company", List.of("Zanthorix Trading"), Set.of("DE"), List.of()));
+        TokenIndex small = b.build();
+        // "trading" has 51 postings, over the budget once zanthorix is walked: only the rare entry is a candidate.
+        assertThat(ids(small.candidates(NameQuery.of("Zanthorix Trading")))).containsExactly("rare");
+        // The first key is always walked, however common.
+        assertThat(ids(small.candidates(NameQuery.of("Trading")))).hasSize(51);
+    }
+
     private static List<String> ids(List<ListedEntry> entries) {
         return entries.stream().map(ListedEntry::entryId).toList();
     }
