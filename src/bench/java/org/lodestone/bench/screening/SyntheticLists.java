@@ -593,17 +593,12 @@ public final class SyntheticLists {
                             yield null;
                         }
                         boolean inEnglish = e.kind() == Kind.CHINESE_COMPANY && e.latin() != null && r.nextBoolean();
-                        // A company of the same region, or of the same trades, with this trade name (in English, or
-                        // one letter from it): the negative would read as that company's name with another trade or
-                        // region. In Hanzi only a homophone is that close; other characters are another name.
-                        List<String> p = e.latinParts();
-                        int edits = inEnglish ? 1 : 0;
+                        // A company of the same region with this trade name (in English, or one letter from it): the
+                        // negative would read as that company's name with other trades. In Hanzi only a homophone is
+                        // that close; other characters are another name.
                         if (e.kind() == Kind.CHINESE_COMPANY
-                                && (neighbours.near("CR" + p.get(0), pinyin(changedPart), edits)
-                                        || neighbours.near(
-                                                "CI" + String.join(" ", p.subList(2, p.size())),
-                                                pinyin(changedPart),
-                                                edits))) {
+                                && neighbours.near(
+                                        "CR" + e.latinParts().getFirst(), pinyin(changedPart), inEnglish ? 1 : 0)) {
                             yield null;
                         }
                         yield inEnglish
@@ -665,9 +660,8 @@ public final class SyntheticLists {
                     }
                     case CHINESE_COMPANY -> {
                         add("H" + rest(p, 1), p.get(1));
-                        // The trade name within its region, and with the same trades anywhere, identifies a company.
+                        // The trade name within its region identifies a company.
                         add("CR" + p.get(0), p.get(1));
-                        add("CI" + String.join(" ", p.subList(2, p.size())), p.get(1));
                     }
                     case CHINESE_PERSON -> add("Z" + p.getFirst(), p.get(1));
                     case CYRILLIC_PERSON -> {

@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.lodestone.screening.names.NameToken;
+import org.lodestone.screening.names.Reading;
 
 /**
  * The candidate index of Lodestone: inverted postings from the normalised tokens of every name of every entry to the
  * entries, so a query scores a few hundred candidates with the {@link NameMatcher} instead of the whole list.
  *
  * <p>Keys are the tokens of all readings of a name (legal forms and stop words left out: they would find everyone),
- * adjacent tokens joined ({@code pol pot} also under {@code polpot}, so a name written without spaces meets it) and
+ * nearby tokens joined ({@code pol pot} also under {@code polpot}, so a name written without spaces meets it) and
  * identifier keys. A query walks the postings of its own keys, weighting each by its inverse document frequency, plus
  * those of the indexed tokens a typo channel finds near each Latin query token; tokens read from Chinese characters
- * are looked up exactly, never fuzzily. Tokens carried by more than {@link Options#maxPostingsShare()} of the entries
- * are not walked: the matcher weighs them when it scores the candidates. The best {@link Options#candidates()} by that
- * overlap are then scored by the matcher.
+ * are looked up exactly, never fuzzily. Keys are walked rarest first until {@link Options#postingsBudget()} postings
+ * have been walked, and tokens carried by more than {@link Options#maxPostingsShare()} of the entries never: the
+ * matcher weighs them when it scores the candidates. The best {@link Options#candidates()} by that overlap are then
+ * scored by the matcher.
  *
  * <p>Memory: entry ordinals in one {@code int[]} of postings with {@code int[]} offsets per key, keys interned once.
  * Immutable after build and thread-safe; each searching thread keeps its own scratch arrays.
@@ -85,18 +87,11 @@ public final class TokenIndex implements ScreeningIndex {
     private static final int EXACT_ONLY = 0x80000000;
 
     /**
-     * How far back a query token is joined with an earlier one. The prepared tokens list a token's alternative readings
-     * (Wade-Giles {@code ching} then pinyin {@code qing}, {@code jing}) one after the other, so the pinyin pair
-     * {@code qiu qing} is two or three apart; entries are joined less far, to keep postings small.
+     * How far back a token is joined with an earlier one when the readings are not known (another matcher's prepared
+     * names): their flat tokens list a token's alternative readings (Wade-Giles {@code ching} then pinyin {@code qing},
+     * {@code jing}) one after the other, so the pinyin pair {@code qiu qing} is two or three apart.
      */
-    private static final int QUERY_PAIR_WINDOW = 3;
-
-    /**
-     * How far back an entry token is joined: two, so that {@code Tang Jia}, read {@code tang dang jia} with the
-     * Wade-Giles alternative, is still under {@code tangjia}, and a three-part name is also under its first and last
-     * part joined (a query that drops the middle name).
-     */
-    private static final int ENTRY_PAIR_WINDOW = 2;
+    private static final int FLAT_PAIR_WINDOW = 3;
 
     /** The shortest part a query token written without a space is split into. */
     private static final int MIN_SPLIT = 2;
@@ -269,11 +264,17 @@ public final class TokenIndex implements ScreeningIndex {
 
     private Map<String, Boolean> queryKeys(PreparedQuery query) {
         Map<String, Boolean> keys = new LinkedHashMap<>();
-        keysOf(query.tokens(), QUERY_PAIR_WINDOW, (text, typo) -> {
+        KeySink sink = (text, typo) -> {
             if (keys.size() < MAX_QUERY_KEYS) {
                 keys.merge(text, typo, Boolean::logicalOr);
             }
-        });
+        };
+        Reading[] readings = query instanceof ExplainableMatcher.QueryForm f ? f.readings : null;
+        if (readings != null) {
+            keysOf(readings, sink);
+        } else {
+            keysOf(query.tokens(), FLAT_PAIR_WINDOW, sink);
+        }
         // A Latin query token may be a Russian name romanised the BGN way (or the German sch), while the entry is
         // listed in Cyrillic, read by the normaliser letter for letter (щ as s, х as h, й as j, я as a).
         List<String> folded = new ArrayList<>();
@@ -386,6 +387,50 @@ public final class TokenIndex implements ScreeningIndex {
             }
         }
         return b.toString();
+    }
+
+    /** Alternatives joined per position at most: a polyphonic syllable next to another would multiply its pairs. */
+    private static final int MAX_OPTIONS = 4;
+
+    /**
+     * The keys of a name from its readings, position by position: each token and its alternatives, each of them joined
+     * with each of the previous position's (legal forms and stop words skipped), so {@code Tang Jia}, read {@code tang}
+     * or {@code dang}, is under {@code tangjia} and {@code dangjia}; and for 3 to 6 positions the first texts all
+     * joined.
+     */
+    static void keysOf(Reading[] readings, KeySink sink) {
+        for (Reading r : readings) {
+            int n = r.size();
+            int previous = -1;
+            int kept = 0;
+            StringBuilder whole = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                NameToken.Kind kind = r.kind(i);
+                if (kind == NameToken.Kind.LEGAL_FORM || kind == NameToken.Kind.STOP) {
+                    continue;
+                }
+                boolean typo = !r.fromHan(i) && kind != NameToken.Kind.NUMBER;
+                String[] alt = r.alternatives(i);
+                int options = 1 + (alt == null ? 0 : Math.min(alt.length, MAX_OPTIONS - 1));
+                for (int o = 0; o < options; o++) {
+                    String text = o == 0 ? r.text(i) : alt[o - 1];
+                    sink.key(text, typo && letters(text));
+                    if (previous >= 0) {
+                        String[] pAlt = r.alternatives(previous);
+                        int pOptions = 1 + (pAlt == null ? 0 : Math.min(pAlt.length, MAX_OPTIONS - 1));
+                        for (int po = 0; po < pOptions; po++) {
+                            sink.key((po == 0 ? r.text(previous) : pAlt[po - 1]) + text, false);
+                        }
+                    }
+                }
+                whole.append(r.text(i));
+                previous = i;
+                kept++;
+            }
+            if (kept >= 3 && kept <= 6) {
+                sink.key(whole.toString(), false);
+            }
+        }
     }
 
     private static boolean letters(String s) {
@@ -656,7 +701,14 @@ public final class TokenIndex implements ScreeningIndex {
 
         private static List<Map.Entry<String, Boolean>> entryKeys(PreparedEntry entry) {
             Map<String, Boolean> keys = new LinkedHashMap<>();
-            keysOf(entry.tokens(), ENTRY_PAIR_WINDOW, (text, typo) -> keys.merge(text, typo, Boolean::logicalOr));
+            KeySink sink = (text, typo) -> keys.merge(text, typo, Boolean::logicalOr);
+            if (entry instanceof ExplainableMatcher.EntryForm f) {
+                for (Reading[] name : f.names) {
+                    keysOf(name, sink);
+                }
+            } else {
+                keysOf(entry.tokens(), FLAT_PAIR_WINDOW, sink);
+            }
             for (String identifier : entry.identifierKeys()) {
                 if (!identifier.isEmpty()) {
                     keys.put(identifierKey(identifier), false);
