@@ -37,6 +37,7 @@ final class ExplainableMatcher implements NameMatcher {
     static final double DIFFERENT_IDENTIFIER_FACTOR = 0.9;
     static final double INITIAL_SIMILARITY = 0.7;
     static final double ACRONYM_SIMILARITY = 0.9;
+    static final double SOUND_SIMILARITY = 0.8;
 
     private final IcuNameNormaliser normaliser;
     private final NameModel model;
@@ -679,7 +680,15 @@ final class ExplainableMatcher implements NameMatcher {
                 return 0.9;
             }
         }
-        return TokenSimilarity.similarity(ta, tb);
+        double similarity = TokenSimilarity.similarity(ta, tb);
+        if (similarity < SOUND_SIMILARITY
+                && ta.length() >= 4
+                && tb.length() >= 4
+                && ta.charAt(0) == tb.charAt(0)
+                && TokenSimilarity.sameSound(ta, tb)) {
+            return SOUND_SIMILARITY; // Husayn ~ Hussein, Nooristani ~ Nuristani
+        }
+        return similarity;
     }
 
     /** Token {@code i} of {@code one} against the run of {@code len} tokens from {@code j} of {@code other}. */

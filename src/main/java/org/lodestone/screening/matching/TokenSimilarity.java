@@ -97,6 +97,103 @@ final class TokenSimilarity {
         return prev[m];
     }
 
+    /**
+     * Whether two Latin spellings sound alike by the usual variants of romanised names: doubled letters, ou/oo = u,
+     * ee = i, ay/ai/ei/ey = e, y = i, ph = f, ck/c = k. Compared letter by letter without building the keys.
+     */
+    static boolean sameSound(String a, String b) {
+        int i = 0;
+        int j = 0;
+        char lastA = 0;
+        char lastB = 0;
+        while (true) {
+            // next sound of a
+            char ca = 0;
+            while (i < a.length()) {
+                int[] r = sound(a, i);
+                i += r[1];
+                if (r[0] != lastA) {
+                    ca = (char) r[0];
+                    lastA = ca;
+                    break;
+                }
+            }
+            char cb = 0;
+            while (j < b.length()) {
+                int[] r = sound(b, j);
+                j += r[1];
+                if (r[0] != lastB) {
+                    cb = (char) r[0];
+                    lastB = cb;
+                    break;
+                }
+            }
+            if (ca != cb) {
+                return false;
+            }
+            if (ca == 0) {
+                return true;
+            }
+        }
+    }
+
+    private static final ThreadLocal<int[]> SOUND = ThreadLocal.withInitial(() -> new int[2]);
+
+    /** The sound at {@code i} and how many letters it takes. */
+    private static int[] sound(String s, int i) {
+        int[] r = SOUND.get();
+        char c = s.charAt(i);
+        char n = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+        r[1] = 1;
+        switch (c) {
+            case 'o' -> {
+                if (n == 'u' || n == 'o') {
+                    r[0] = 'u';
+                    r[1] = 2;
+                    return r;
+                }
+            }
+            case 'e' -> {
+                if (n == 'e') {
+                    r[0] = 'i';
+                    r[1] = 2;
+                    return r;
+                }
+                if (n == 'i' || n == 'y') {
+                    r[0] = 'e';
+                    r[1] = 2;
+                    return r;
+                }
+            }
+            case 'a' -> {
+                if (n == 'y' || n == 'i') {
+                    r[0] = 'e';
+                    r[1] = 2;
+                    return r;
+                }
+            }
+            case 'p' -> {
+                if (n == 'h') {
+                    r[0] = 'f';
+                    r[1] = 2;
+                    return r;
+                }
+            }
+            case 'c' -> {
+                r[0] = 'k';
+                r[1] = n == 'k' ? 2 : 1;
+                return r;
+            }
+            case 'y' -> {
+                r[0] = 'i';
+                return r;
+            }
+            default -> {}
+        }
+        r[0] = c;
+        return r;
+    }
+
     /** The consonants of a token, doubled letters once: how Arabic and Hebrew names meet their vowelled spellings. */
     static String skeleton(String t) {
         StringBuilder b = new StringBuilder(t.length());

@@ -545,7 +545,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
         if (more != null) {
             all.addAll(List.of(more));
         }
-        String[] readings = all.toArray(String[]::new);
+        String[] readings = all.stream().map(String::intern).toArray(String[]::new);
         String first = readings[0];
         String[] alt = readings.length > 1 ? java.util.Arrays.copyOfRange(readings, 1, readings.length) : null;
         to.add(first, alt, kind, Reading.FROM_HAN, cp);
@@ -634,11 +634,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
             anyCharacter |= character != 0;
             // Interned: a million entries share most of their words.
             texts.add(text.intern());
-            if (alt != null) {
-                for (int k = 0; k < alt.length; k++) {
-                    alt[k] = alt[k].intern();
-                }
-            }
+            // Alternatives come interned: from the tables (interned when loaded) or from addSyllable.
             alternatives.add(alt);
             kinds.add(kind);
             flags.add(flag);

@@ -88,7 +88,7 @@ final class NameTables {
             stopWords.addAll(tokenise.apply(row[0]));
         }
         for (String[] row : rows("polyphonic.tsv")) {
-            polyphonic.put(row[0].codePointAt(0), row[1].split(","));
+            polyphonic.put(row[0].codePointAt(0), interned(row[1].split(",")));
         }
         for (String[] row : rows("abbreviations.tsv")) {
             abbreviations.put(String.join("", tokenise.apply(row[0])), row[1].strip());
@@ -106,10 +106,18 @@ final class NameTables {
                         .add(s);
             }
         }
-        forms.forEach((k, v) -> givenNames.put(k, v.toArray(String[]::new)));
+        forms.forEach((k, v) -> givenNames.put(k, v.stream().map(String::intern).toArray(String[]::new)));
         for (String[] row : rows("wade-giles.tsv")) {
-            wadeGiles.put(row[0], row[1].split(","));
+            wadeGiles.put(row[0], interned(row[1].split(",")));
         }
+    }
+
+    /** Table words are shared by the tokens of many names: one instance each. */
+    private static String[] interned(String[] words) {
+        for (int i = 0; i < words.length; i++) {
+            words[i] = words[i].intern();
+        }
+        return words;
     }
 
     private static List<String[]> rows(String resource) {

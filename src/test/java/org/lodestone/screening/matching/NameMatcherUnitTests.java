@@ -102,6 +102,13 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void romanisationVariantsThatSoundAlike() {
+        assertThat(MATCHER.score("Saddam Husayn", "Saddam Hussein", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("John Doe", "Juan Doe", "Person")).isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Saddam Husayn", "Saddam Haftar", "Person")).isLessThan(t);
+    }
+
+    @Test
     void wadeGilesHyphenatedSyllablesMeetPinyin() {
         assertThat(MATCHER.score("Mao Tse-tung", "Mao Zedong", "Person")).isGreaterThanOrEqualTo(t);
     }
