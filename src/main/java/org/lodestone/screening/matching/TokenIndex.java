@@ -392,18 +392,22 @@ public final class TokenIndex implements ScreeningIndex {
     /** Alternatives joined per position at most: a polyphonic syllable next to another would multiply its pairs. */
     private static final int MAX_OPTIONS = 4;
 
+    /** Combinations of alternatives joined into whole-name keys at most. */
+    private static final int MAX_WHOLE = 8;
+
     /**
      * The keys of a name from its readings, position by position: each token and its alternatives, each of them joined
      * with each of the previous position's (legal forms and stop words skipped), so {@code Tang Jia}, read {@code tang}
      * or {@code dang}, is under {@code tangjia} and {@code dangjia}; and for 3 to 6 positions the first texts all
-     * joined.
+     * joined, with up to {@link #MAX_WHOLE} combinations of their alternatives ({@code Lin Li-kang} also under
+     * {@code linligang}, which is {@code Lin Ligang}'s joined pair).
      */
     static void keysOf(Reading[] readings, KeySink sink) {
         for (Reading r : readings) {
             int n = r.size();
             int previous = -1;
             int kept = 0;
-            StringBuilder whole = new StringBuilder();
+            List<String> wholes = new ArrayList<>(List.of(""));
             for (int i = 0; i < n; i++) {
                 NameToken.Kind kind = r.kind(i);
                 if (kind == NameToken.Kind.LEGAL_FORM || kind == NameToken.Kind.STOP) {
@@ -423,12 +427,19 @@ public final class TokenIndex implements ScreeningIndex {
                         }
                     }
                 }
-                whole.append(r.text(i));
+                List<String> next = new ArrayList<>(Math.min(MAX_WHOLE, wholes.size() * options));
+                for (String w : wholes) {
+                    for (int o = 0; o < options && next.size() < MAX_WHOLE; o++) {
+                        next.add(w + (o == 0 ? r.text(i) : alt[o - 1]));
+                    }
+                }
+                wholes = next;
                 previous = i;
                 kept++;
             }
+            // Two positions: the pair keys already hold every combination.
             if (kept >= 3 && kept <= 6) {
-                sink.key(whole.toString(), false);
+                wholes.forEach(w -> sink.key(w, false));
             }
         }
     }
