@@ -481,6 +481,13 @@ public final class SyntheticLists {
                 String owner = bodies.get(body);
                 if (owner != null && !owner.equals(q.expectedEntryId())) {
                     q = null;
+                } else if (q.variant().equals("typo")
+                        && e.kind() == Kind.LATIN_COMPANY
+                        && !q.query().name().split(" ")[0].equals(e.latinParts().getFirst())
+                        && neighbours.brandOfOther(
+                                q.query().name().split(" ")[0], e.entry().entryId())) {
+                    // Volvl is one edit from Volvol and from Volul: no more the one's than the other's.
+                    q = null;
                 } else if (q.variant().equals("droppedToken")) {
                     String left = dropped.get(body);
                     if ((left != null && !left.equals(q.expectedEntryId()))
@@ -615,7 +622,7 @@ public final class SyntheticLists {
                 // Nor another person with this given name and patronymic and a family name one edit away.
                 yield cyr == null
                                 || neighbours.near("R" + p.get(0) + " " + p.get(2), russianLatin(given), 1)
-                                || neighbours.nearPerson(russianLatin(given) + " " + p.get(2), p.get(0))
+                                || neighbours.nearPerson(russianLatin(given) + " " + p.get(2), cyrillicFamily(e))
                         ? null
                         : cyr.replaceFirst(" \\S+ ", " " + given + " ");
             }
@@ -639,6 +646,8 @@ public final class SyntheticLists {
     private static final class Neighbours {
         final Map<String, List<String>> groups = new java.util.HashMap<>();
         final Set<String> brandDeletions = new HashSet<>();
+        /** A company name's first word and its deletions, to the entry (or {@code *} for several). */
+        final Map<String, String> brandOwners = new java.util.HashMap<>();
         /** Given name and family name or one of its deletions, to the entry (or {@code *} for several). */
         final Map<String, String> personKeys = new java.util.HashMap<>();
 
@@ -656,6 +665,11 @@ public final class SyntheticLists {
                             String brand = name.split(" ")[0];
                             brandDeletions.add(brand.toLowerCase(Locale.ROOT));
                             deletions(brand, brandDeletions);
+                            Set<String> keys = new HashSet<>();
+                            keys.add(brand.toLowerCase(Locale.ROOT));
+                            deletions(brand, keys);
+                            String id = e.entry().entryId();
+                            keys.forEach(k -> brandOwners.merge(k, id, (a, b) -> a.equals(b) ? a : "*"));
                         }
                     }
                     case CHINESE_COMPANY -> {
@@ -666,7 +680,11 @@ public final class SyntheticLists {
                     case CHINESE_PERSON -> add("Z" + p.getFirst(), p.get(1));
                     case CYRILLIC_PERSON -> {
                         add("R" + p.get(0) + " " + p.get(2), p.get(1));
-                        addPerson(p.get(1) + " " + p.get(2), p.get(0), e.entry().entryId());
+                        // In Cyrillic letters: Шубачкамцев and Дубачкамцев are one letter apart, Sh and D two.
+                        addPerson(
+                                p.get(1) + " " + p.get(2),
+                                cyrillicFamily(e),
+                                e.entry().entryId());
                     }
                     default -> {}
                 }
@@ -719,6 +737,14 @@ public final class SyntheticLists {
             return false;
         }
 
+        /** Another company than {@code self} has a first word at most one edit from this word. */
+        boolean brandOfOther(String word, String self) {
+            Set<String> keys = new HashSet<>();
+            keys.add(word.toLowerCase(Locale.ROOT));
+            deletions(word, keys);
+            return keys.stream().map(brandOwners::get).anyMatch(o -> o != null && !o.equals(self));
+        }
+
         /** Whether a listed company name starts with a word at most one edit from this brand. */
         boolean nearBrand(String brand) {
             String b = brand.toLowerCase(Locale.ROOT);
@@ -748,6 +774,11 @@ public final class SyntheticLists {
                 .filter(t -> !t.isEmpty() && !LEGAL_WORDS.contains(t))
                 .sorted()
                 .collect(Collectors.joining(" "));
+    }
+
+    private static String cyrillicFamily(Entity e) {
+        String cyr = e.other();
+        return cyr == null ? e.latinParts().getFirst() : cyr.substring(0, cyr.indexOf(' '));
     }
 
     private static String rest(List<String> parts, int without) {

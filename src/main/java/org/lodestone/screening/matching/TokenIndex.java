@@ -51,7 +51,7 @@ public final class TokenIndex implements ScreeningIndex {
     public record Options(
             TypoChannel typoChannel, int candidates, double maxPostingsShare, int minTypoLength, int postingsBudget) {
 
-        public static final Options DEFAULT = new Options(TypoChannel.DELETIONS, 100, 0.02, 4, 30_000);
+        public static final Options DEFAULT = new Options(TypoChannel.DELETIONS, 100, 0.02, 4, 20_000);
 
         public Options withTypoChannel(TypoChannel c) {
             return new Options(c, candidates, maxPostingsShare, minTypoLength, postingsBudget);

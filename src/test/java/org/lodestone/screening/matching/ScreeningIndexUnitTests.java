@@ -181,6 +181,18 @@ class ScreeningIndexUnitTests {
     }
 
     @Test
+    void wadeGilesFindsThePinyinNameThroughItsJoinedAlternatives() {
+        TokenIndex.Builder b = TokenIndex.builder(MATCHER, TokenIndex.Options.DEFAULT);
+        decoys(2_000).forEach(b::add);
+        b.add(entry("ligang", "Person", List.of("Lin Ligang"), Set.of("CN"), List.of()));
+        b.add(entry("xiuqiang", "Person", List.of("Wu Xiuqiang"), Set.of("CN"), List.of()));
+        TokenIndex small = b.build();
+        // kang is read gang, chiang qiang: the pairs and the whole name are also keyed with those readings.
+        assertThat(ids(small.candidates(NameQuery.of("Lin Li-kang")))).contains("ligang");
+        assertThat(ids(small.candidates(NameQuery.of("Wu Xiu-chiang")))).contains("xiuqiang");
+    }
+
+    @Test
     void pastThePostingsBudgetOnlyTheRareKeysAreWalked() {
         TokenIndex.Builder b = TokenIndex.builder(MATCHER, TokenIndex.Options.DEFAULT.withPostingsBudget(10));
         for (int i = 0; i < 50; i++) {
