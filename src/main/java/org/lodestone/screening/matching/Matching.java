@@ -12,6 +12,6 @@ public final class Matching {
     }
 
     public static ScreeningIndex.Builder indexBuilder(NameMatcher matcher) {
-        return new LinearIndex.Builder(matcher);
+        return TokenIndex.builder(matcher, TokenIndex.Options.DEFAULT);
     }
 }

@@ -41,6 +41,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
         final Transliterator hanToLatin = Transliterator.getInstance("Han-Latin; Latin-ASCII");
         final Transliterator surnameToLatin = Transliterator.getInstance("Han-Latin/Names; Latin-ASCII");
         final Transliterator anyToAscii = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        final Transliterator russianBgn = Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII");
     }
 
     private static final Map<Integer, String> HAN_READING = new ConcurrentHashMap<>();
@@ -120,6 +121,13 @@ public final class IcuNameNormaliser implements NameNormaliser {
         if (translatedDiffers && translated.size() > 0) {
             out.add(translated.build());
         }
+        if (!hasHan && hasCyrillic(folded)) {
+            Builder bgn = new Builder("bgn");
+            latinRun(bgnWords(folded), person, bgn, new Builder("bgn"));
+            if (bgn.size() > 0) {
+                out.add(bgn.build());
+            }
+        }
         if (hasHan
                 && (folded.indexOf('\u00b7') >= 0 || folded.indexOf('\u30fb') >= 0 || folded.indexOf('\u2027') >= 0)) {
             Reading phonetic = phonetic(folded);
@@ -167,6 +175,40 @@ public final class IcuNameNormaliser implements NameNormaliser {
             }
         }
         return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean hasCyrillic(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x0400 && s.charAt(i) <= 0x04FF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Map<String, String> BGN_WORDS = new ConcurrentHashMap<>();
+
+    /**
+     * A Cyrillic name as lists and queries romanise Russian, the BGN/PCGN way (Shchegolev, Yuriy, Mikhaylovich), which
+     * the letter-for-letter reading does not give (segolev, jurij, mihajlovic): the name's second reading.
+     */
+    private static String bgnWords(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (String word : text.split(" ", -1)) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            String a = BGN_WORDS.get(word);
+            if (a == null) {
+                a = TRANSLITERATORS.get().russianBgn.transliterate(word);
+                if (BGN_WORDS.size() >= ASCII_WORDS_MAX) {
+                    BGN_WORDS.clear();
+                }
+                BGN_WORDS.put(word, a);
+            }
+            out.append(a);
+        }
+        return out.toString();
     }
 
     /** Words already transliterated: names share words, and ICU's transliterators are slow. */

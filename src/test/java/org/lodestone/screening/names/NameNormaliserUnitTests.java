@@ -47,6 +47,14 @@ class NameNormaliserUnitTests {
     }
 
     @Test
+    void cyrillicIsAlsoReadInBgnRomanisation() {
+        assertThat(all("Щеголев Юрий Михайлович", "Person"))
+                .contains(List.of("segolev", "urij", "mihajlovic"), List.of("shchegolev", "yuriy", "mikhaylovich"));
+        assertThat(all("ООО «Щегинкос-Трейд»", "Company")).anyMatch(r -> r.contains("shcheginkos"));
+        assertThat(all("Ivan Petrov", "Person")).hasSize(1);
+    }
+
+    @Test
     void hanziKeepTheirCharacterAndKhmerIsRomanised() {
         Reading r = normaliser.analyse("高市早苗", "Person").getFirst();
         assertThat(r.character(1)).isEqualTo("市".codePointAt(0));
