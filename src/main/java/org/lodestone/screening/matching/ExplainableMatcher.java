@@ -459,6 +459,7 @@ final class ExplainableMatcher implements NameMatcher {
         int numbersA = 0;
         int numbersB = 0;
         int unmatchedNumbers = 0;
+        boolean sharedCode = false;
         int shortUnmatchedA = 0;
         int shortUnmatchedB = 0;
         int commonUnmatchedA = 0;
@@ -480,6 +481,7 @@ final class ExplainableMatcher implements NameMatcher {
                 if (m > 0 && a.text(i).length() == 1) {
                     initials++;
                 }
+                sharedCode |= m > 0 && k == NameToken.Kind.WORD && hasDigit(a.text(i));
             }
             if (k == NameToken.Kind.COMMON && m == 0) {
                 commonUnmatchedA++;
@@ -505,6 +507,7 @@ final class ExplainableMatcher implements NameMatcher {
                 if (m > 0 && b.text(j).length() == 1) {
                     initials++;
                 }
+                sharedCode |= m > 0 && k == NameToken.Kind.WORD && hasDigit(b.text(j));
             }
             if (k == NameToken.Kind.COMMON && m == 0) {
                 commonUnmatchedB++;
@@ -552,10 +555,13 @@ final class ExplainableMatcher implements NameMatcher {
         f[23] = scratch.acronyms;
         f[24] = person ? scratch.acronyms : 0;
         // No number in common at all (No. 24 / No. 849) rather than one number of a series differing beside a shared
-        // one (Trust 2004-1 / 2004-2, a securitisation series the lists treat as one issuer); a vessel's hull or
-        // series number may differ between lists
-        scratch.noNumberInCommon =
-                !scratch.vessel && numbersA > 0 && numbersB > 0 && unmatchedNumbers == numbersA + numbersB;
+        // one or beside a shared code of letters and digits (Trust 2005-AR16 / 2006-AR16), a securitisation series
+        // the lists treat as one issuer; a vessel's hull or series number may differ between lists
+        scratch.noNumberInCommon = !scratch.vessel
+                && !sharedCode
+                && numbersA > 0
+                && numbersB > 0
+                && unmatchedNumbers == numbersA + numbersB;
     }
 
     /**

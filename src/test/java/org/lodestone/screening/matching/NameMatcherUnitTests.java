@@ -82,7 +82,14 @@ class NameMatcherUnitTests {
                 .isGreaterThanOrEqualTo(t);
         // a series beside a shared number, Roman-numbered funds and vessels keep the labelled pairs' verdict
         assertThat(MATCHER.score(
-                        "Goldman Sachs Mortgage Loan Trust 2004-1", "Goldman Sachs Mortgage Loan Trust 2004-2", "Company"))
+                        "Goldman Sachs Mortgage Loan Trust 2004-1",
+                        "Goldman Sachs Mortgage Loan Trust 2004-2",
+                        "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score(
+                        "Wells Fargo Mortgage Backed Securities Trust 2005-AR16",
+                        "Wells Fargo Mortgage Backed Securities Trust 2006-AR16",
+                        "Company"))
                 .isGreaterThanOrEqualTo(t);
         assertThat(MATCHER.score("Bain Capital Fund X L.P.", "Bain Capital Fund XI L.P.", "Company"))
                 .isGreaterThanOrEqualTo(t);
