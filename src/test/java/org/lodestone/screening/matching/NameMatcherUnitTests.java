@@ -75,6 +75,28 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void companiesWhoseArabicNumbersShareNoneAreDifferentButSeriesAndVesselsAreNot() {
+        assertThat(MATCHER.score("Belmortor Energy No. 849 JSC", "Belmortor Energy No. 24 JSC", "Company"))
+                .isLessThan(t);
+        assertThat(MATCHER.score("Belmortor Energy No. 24 JSC", "Belmortor Energy No. 24 JSC", "Company"))
+                .isGreaterThanOrEqualTo(t);
+        // a series beside a shared number, Roman-numbered funds and vessels keep the labelled pairs' verdict
+        assertThat(MATCHER.score(
+                        "Goldman Sachs Mortgage Loan Trust 2004-1",
+                        "Goldman Sachs Mortgage Loan Trust 2004-2",
+                        "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score(
+                        "Wells Fargo Mortgage Backed Securities Trust 2005-AR16",
+                        "Wells Fargo Mortgage Backed Securities Trust 2006-AR16",
+                        "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Bain Capital Fund X L.P.", "Bain Capital Fund XI L.P.", "Company"))
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Snow Storm 1", "Snow Storm 2", "Vessel")).isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
     void acronymsAbbreviationsAndNicknames() {
         assertThat(MATCHER.score("PLA", "People's Liberation Army", "Organization"))
                 .isGreaterThanOrEqualTo(t);
