@@ -42,6 +42,12 @@ final class ExplainableMatcher implements NameMatcher {
      */
     static final double NO_NUMBER_IN_COMMON_FACTOR = 0.7;
 
+    /**
+     * Two person names both written in Chinese characters name the same person only with the same characters in the
+     * same order (董涛娜 is not 董娜涛, 董轩国 not 董轩): their pinyin may align, the characters decide.
+     */
+    static final double HAN_PERSON_DIFFERS_FACTOR = 0.7;
+
     static final double DIFFERENT_IDENTIFIER_FACTOR = 0.9;
     static final double INITIAL_SIMILARITY = 0.7;
     static final double ACRONYM_SIMILARITY = 0.9;
@@ -99,6 +105,15 @@ final class ExplainableMatcher implements NameMatcher {
                 .toArray(String[]::new);
     }
 
+    private static boolean hanPersonDiffers(String queryName, String entryName) {
+        String q = IcuNameNormaliser.hanCharacters(queryName);
+        if (q == null) {
+            return false;
+        }
+        String e = IcuNameNormaliser.hanCharacters(entryName);
+        return e != null && !e.equals(q);
+    }
+
     @Override
     public Comparison compare(PreparedQuery preparedQuery, PreparedEntry preparedEntry) {
         QueryForm q = preparedQuery instanceof QueryForm f ? f : (QueryForm) prepare(preparedQuery.query());
@@ -137,8 +152,12 @@ final class ExplainableMatcher implements NameMatcher {
                 && scratch.bestNoNumberInCommon
                 && hasDigit(q.query.name())
                 && hasDigit(entry.names().get(bestName));
+        boolean hanPersonDiffers = person
+                && bestQ != null
+                && hanPersonDiffers(q.query.name(), entry.names().get(bestName));
         double nameSimilarity = (bestQ == null ? 0 : model.apply(scratch.bestFeatures, Math.max(best, 0)))
-                * (noNumberInCommon ? NO_NUMBER_IN_COMMON_FACTOR : 1);
+                * (noNumberInCommon ? NO_NUMBER_IN_COMMON_FACTOR : 1)
+                * (hanPersonDiffers ? HAN_PERSON_DIFFERS_FACTOR : 1);
         double score = nameSimilarity;
 
         String country = q.query.country();
@@ -183,6 +202,7 @@ final class ExplainableMatcher implements NameMatcher {
             f.put("nameSimilarity", round(nameSimilarity));
             f.put("countryAgreement", countryAgreement);
             f.put("noNumberInCommon", noNumberInCommon);
+            f.put("hanPersonDiffers", hanPersonDiffers);
             f.put("schemaCompatible", schemaCompatible);
             f.put("identifierMatch", identifierMatch);
             return f;

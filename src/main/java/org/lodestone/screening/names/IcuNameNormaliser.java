@@ -546,6 +546,24 @@ public final class IcuNameNormaliser implements NameNormaliser {
     private static final Map<Integer, String> SIMPLIFIED = new ConcurrentHashMap<>();
     private static final Map<Integer, String> SURNAME_READING = new ConcurrentHashMap<>();
 
+    /**
+     * The name's Chinese characters in Simplified form, if it is written in Chinese characters only (spaces and
+     * middle dots aside), else {@code null}: two such person names are the same name only if these are equal.
+     */
+    public static @Nullable String hanCharacters(String name) {
+        StringBuilder han = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                han.appendCodePoint(cp);
+            } else if (!Character.isWhitespace(cp) && cp != '·' && cp != '•' && cp != '・' && cp != '.') {
+                return null;
+            }
+        }
+        return han.isEmpty() ? null : simplified(han.toString(), TRANSLITERATORS.get());
+    }
+
     /** Traditional to Simplified, character by character (ICU's mapping is), each character converted once. */
     private static String simplified(String run, Transliterators tr) {
         StringBuilder b = new StringBuilder(run.length());

@@ -22,6 +22,23 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void chinesePersonNamesInCharactersMustAgreeCharacterForCharacter() {
+        assertThat(MATCHER.score("董娜涛", "董涛娜", "Person"))
+                .as("reordered given name")
+                .isLessThan(t);
+        assertThat(MATCHER.score("董轩国", "董轩", "Person")).as("longer given name").isLessThan(t);
+        assertThat(MATCHER.score("董 涛娜", "董濤娜", "Person"))
+                .as("space and Traditional form")
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("Dong Taona", "董涛娜", "Person"))
+                .as("pinyin still bridges")
+                .isGreaterThanOrEqualTo(t);
+        assertThat(MATCHER.score("董轩国", "董轩国", "Company"))
+                .as("organisations keep the alignment")
+                .isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
     void pinyinMeetsHanziAndWadeGilesMeetsPinyin() {
         assertThat(MATCHER.score("Xi Jinping", "习近平", "Person")).isGreaterThanOrEqualTo(t);
         assertThat(MATCHER.score("Jinping Xi", "習近平", "Person")).isGreaterThanOrEqualTo(t);
