@@ -4,7 +4,6 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.Lodestone;
+import org.lodestone.bench.BenchClient;
 import org.lodestone.bench.BenchDatabases;
 import org.lodestone.licensing.evidence.EvidenceFixtures;
 import org.lodestone.support.TestDatabases;
@@ -417,63 +416,11 @@ public final class SubmissionBenchmark {
 
     // ---- HTTP as the applicant
 
-    static final class Client {
+    static final class Client extends BenchClient {
         private static final String BOUNDARY = "----lodestone-bench-" + UUID.randomUUID();
-        private final HttpClient http;
-        private final String base;
-        private String token = "";
 
         Client(HttpClient http, String base) {
-            this.http = http;
-            this.base = base;
-        }
-
-        URI uri(String path) {
-            return URI.create(base + path);
-        }
-
-        void login(String user, String password) throws IOException, InterruptedException {
-            var response = http.send(
-                    HttpRequest.newBuilder(uri("/api/v1/auth/tokens"))
-                            .header(
-                                    "Authorization",
-                                    "Basic "
-                                            + Base64.getEncoder()
-                                                    .encodeToString(
-                                                            (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            token = JsonPath.read(expect(response, 201), "$.token");
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return http.send(
-                    request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
-        }
-
-        String id(HttpResponse<String> created) {
-            return JsonPath.read(expect(created, 201), "$.id");
-        }
-
-        String expect(HttpResponse<String> response, int status) {
-            if (response.statusCode() != status) {
-                throw new IllegalStateException(
-                        response.request().method() + " " + response.request().uri() + ": " + response.statusCode()
-                                + " (expected " + status + ") " + response.body());
-            }
-            return response.body();
+            super(http, base);
         }
 
         void upload(String application, String type, @Nullable String aboutField, @Nullable String about, Kind kind)

@@ -1,13 +1,9 @@
 package org.lodestone.licensing.review;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +16,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +32,7 @@ import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.Lodestone;
+import org.lodestone.bench.BenchClient;
 import org.lodestone.bench.BenchDatabases;
 import org.lodestone.licensing.clock.ClockReading;
 import org.lodestone.licensing.clock.ClockToday;
@@ -777,52 +773,9 @@ public final class ReviewQueueBenchmark {
 
     // ---- HTTP as the reviewer
 
-    static final class Client {
-        private final HttpClient http;
-        private final String base;
-        private String token = "";
-
+    static final class Client extends BenchClient {
         Client(HttpClient http, String base) {
-            this.http = http;
-            this.base = base;
-        }
-
-        URI uri(String path) {
-            return URI.create(base + path);
-        }
-
-        void login(String user, String password) throws IOException, InterruptedException {
-            var response = http.send(
-                    HttpRequest.newBuilder(uri("/api/v1/auth/tokens"))
-                            .header(
-                                    "Authorization",
-                                    "Basic "
-                                            + Base64.getEncoder()
-                                                    .encodeToString(
-                                                            (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            token = JsonPath.read(expect(response, 201), "$.token");
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(
-                    HttpRequest.newBuilder(uri(path))
-                            .header("Authorization", "Bearer " + token)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        String expect(HttpResponse<String> response, int status) {
-            if (response.statusCode() != status) {
-                throw new IllegalStateException(
-                        response.request().method() + " " + response.request().uri() + ": " + response.statusCode()
-                                + " (expected " + status + ") " + response.body());
-            }
-            return response.body();
+            super(http, base);
         }
     }
 
