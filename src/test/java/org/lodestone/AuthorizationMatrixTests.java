@@ -126,7 +126,7 @@ class AuthorizationMatrixTests {
                     .with(csrf());
         }
         if (role != null) {
-            String username = role.name().toLowerCase(java.util.Locale.ROOT);
+            String username = org.lodestone.support.DemoLogins.username(role.name());
             if (e.api()) {
                 request = request.with(DemoLogins.as(mvc, username));
             } else {

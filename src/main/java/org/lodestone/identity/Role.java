@@ -8,7 +8,9 @@ public enum Role {
     SUPERVISOR,
     ENFORCEMENT,
     AUDITOR,
-    ADMIN;
+    ADMIN,
+    /** A reporting enterprise's user who captures EPCIS events into the product-tracking system (#5). */
+    REPORTER;
 
     /** The Spring Security authority string, e.g. {@code ROLE_REVIEWER}. */
     public String authority() {

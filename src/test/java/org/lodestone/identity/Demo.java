@@ -21,6 +21,6 @@ final class Demo {
 
     /** The demo username holding exactly this role. */
     static String username(Role role) {
-        return role.name().toLowerCase(java.util.Locale.ROOT);
+        return org.lodestone.support.DemoLogins.username(role.name());
     }
 }

@@ -124,13 +124,13 @@ class ScreeningAuthorizationMatrixTests {
             if (page) {
                 request = csrf().postProcessRequest(request);
                 if (!caller.equals(ANONYMOUS)) {
-                    request.setSession(session(caller.toLowerCase()));
+                    request.setSession(session(DemoLogins.username(caller)));
                 }
                 return request;
             }
             return caller.equals(ANONYMOUS)
                     ? request
-                    : DemoLogins.as(mvc, caller.toLowerCase()).postProcessRequest(request);
+                    : DemoLogins.as(mvc, DemoLogins.username(caller)).postProcessRequest(request);
         };
         MvcTestResult result;
         if (body.equals("FILE")) {

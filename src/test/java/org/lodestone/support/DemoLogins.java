@@ -57,6 +57,11 @@ public final class DemoLogins {
         return m.group(1);
     }
 
+    /** The demo user holding a role: the role's name in lower case, except {@code producer} for REPORTER. */
+    public static String username(String role) {
+        return role.equals("REPORTER") ? "producer" : role.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static String basic(String username, String password) {
         return "Basic "
                 + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));

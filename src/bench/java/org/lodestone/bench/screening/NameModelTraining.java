@@ -98,6 +98,30 @@ public final class NameModelTraining {
             System.out.printf(
                     Locale.ROOT, "out-of-fold %-13s %4d pairs   P %.3f R %.3f F1 %.3f%n", subset, n, r[0], r[1], r[2]);
         }
+        if (List.of(args).contains("--errors")) {
+            // The pooled out-of-fold errors, each pair scored by the model trained on the other half.
+            for (Example e : examples) {
+                double p = e.x() == null ? 0 : probability(e.even() ? wOdd : wEven, e.x());
+                if ((p >= THRESHOLD) != e.match()) {
+                    System.out.printf(Locale.ROOT, "%s %.3f  %s%n", e.match() ? "FN" : "FP", p, e.text());
+                }
+            }
+        }
+        int dump = List.of(args).indexOf("--dump");
+        if (dump >= 0) {
+            // Every pair's features, for analysis outside: fold, label, text, then the feature vector.
+            StringBuilder out = new StringBuilder("even\tmatch\ttext\t" + String.join("\t", names) + "\n");
+            for (Example e : examples) {
+                out.append(e.even()).append('\t').append(e.match()).append('\t').append(e.text());
+                if (e.x() != null) {
+                    for (double v : e.x()) {
+                        out.append('\t').append(v);
+                    }
+                }
+                out.append('\n');
+            }
+            Files.writeString(Path.of(args[dump + 1]), out);
+        }
         double[] w = train(examples, names.size());
         double[] in = evaluate(examples, w, new int[3]);
         System.out.printf(

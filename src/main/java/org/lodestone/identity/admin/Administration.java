@@ -57,7 +57,7 @@ public class Administration {
     /** The organisation kinds a user with this role may belong to. */
     public static OrganisationKind kindFor(Role role) {
         return switch (role) {
-            case APPLICANT -> OrganisationKind.EXPORTER;
+            case APPLICANT, REPORTER -> OrganisationKind.EXPORTER;
             case CONSIGNEE -> OrganisationKind.FOREIGN_PARTY;
             case REVIEWER, SUPERVISOR, ENFORCEMENT, AUDITOR, ADMIN -> OrganisationKind.AUTHORITY;
         };

@@ -44,7 +44,10 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 
     static final String DEMO_PASSWORD = "demo";
 
-    /** The fictional demo world: one exporter in Jiangxi, its German customer, the provincial bureau and the ministry. */
+    /**
+     * The fictional demo world: one exporter in Jiangxi, its German customer, the provincial bureau, the ministry and a
+     * magnet maker reporting to the product-tracking system.
+     */
     record DemoOrganisation(
             String key,
             String name,
@@ -70,7 +73,15 @@ class IdentityBootstrap implements SmartInitializingSingleton {
                     "CN-JX",
                     "CN-JX"),
             new DemoOrganisation(
-                    "ministry", "Ministry of Commerce", "商务部", OrganisationKind.AUTHORITY, "CN", "CN-BJ", "CN"));
+                    "ministry", "Ministry of Commerce", "商务部", OrganisationKind.AUTHORITY, "CN", "CN-BJ", "CN"),
+            new DemoOrganisation(
+                    "magnetmaker",
+                    "Demo Rare Earth Magnet Works Co., Ltd.",
+                    "演示稀土永磁有限公司",
+                    OrganisationKind.EXPORTER,
+                    "CN",
+                    "CN-JX",
+                    null));
 
     static final List<DemoUser> DEMO_USERS = List.of(
             new DemoUser("applicant", "Li Na (Applicant)", "exporter", Role.APPLICANT),
@@ -79,7 +90,8 @@ class IdentityBootstrap implements SmartInitializingSingleton {
             new DemoUser("supervisor", "Zhang Min (Supervisor)", "bureau", Role.SUPERVISOR),
             new DemoUser("enforcement", "Chen Jie (Enforcement)", "ministry", Role.ENFORCEMENT),
             new DemoUser("auditor", "Liu Yang (Auditor)", "ministry", Role.AUDITOR),
-            new DemoUser("admin", "Zhao Lei (Administrator)", "ministry", Role.ADMIN));
+            new DemoUser("admin", "Zhao Lei (Administrator)", "ministry", Role.ADMIN),
+            new DemoUser("producer", "Sun Hao (Reporter)", "magnetmaker", Role.REPORTER));
 
     private final boolean demo;
     private final IdentityProperties properties;

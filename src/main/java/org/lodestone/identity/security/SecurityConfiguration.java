@@ -27,7 +27,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two filter chains. {@code /api/**} and {@code /actuator/**} are stateless: API tokens as {@code Authorization: Bearer}, HTTP Basic only to
+ * The two filter chains. {@code /api/**}, {@code /actuator/**} and the EPCIS interface {@code /epcis/**} are stateless: API tokens as {@code Authorization: Bearer}, HTTP Basic only to
  * create a token, no session, no CSRF (nothing there reads cookies). Everything else is the browser UI: form login
  * (and OIDC when a client registration is configured), session, CSRF. Both apply every {@link EndpointPolicy} and
  * then deny whatever is left with 403 (ADR 0004).
@@ -66,7 +66,7 @@ class SecurityConfiguration {
 
         // Actuator endpoints are for machines (Prometheus scrapes with an admin's API token), so they share the API
         // chain.
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/epcis/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -284,6 +284,14 @@ final class ExplainableMatcher implements NameMatcher {
         final StringBuilder joined = new StringBuilder(64);
         final int[] pickA = new int[TOKENS];
         final int[] pickB = new int[TOKENS];
+        /** The first token of the other side each token is aligned with, or -1. */
+        final int[] partnerA = new int[TOKENS];
+
+        final int[] partnerB = new int[TOKENS];
+        /** Whether the token is aligned only through an initial or an acronym (N. = Nursultan, NN = N… N…). */
+        final boolean[] initialA = new boolean[TOKENS];
+
+        final boolean[] initialB = new boolean[TOKENS];
         int picks;
         int acronyms;
         /** Whether a vessel is compared: its hull or series number may differ between lists, a company's may not. */
@@ -349,6 +357,10 @@ final class ExplainableMatcher implements NameMatcher {
         Arrays.fill(matchedB, 0, nb, 0);
         Arrays.fill(usedA, 0, na, false);
         Arrays.fill(usedB, 0, nb, false);
+        Arrays.fill(scratch.partnerA, 0, na, -1);
+        Arrays.fill(scratch.partnerB, 0, nb, -1);
+        Arrays.fill(scratch.initialA, 0, na, false);
+        Arrays.fill(scratch.initialB, 0, nb, false);
         List<String> pairs = explain == null ? null : new ArrayList<>();
         scratch.picks = 0;
         scratch.acronyms = 0;
@@ -372,9 +384,14 @@ final class ExplainableMatcher implements NameMatcher {
             int li = (p >>> 16) & 0xff;
             int j = (p >>> 8) & 0xff;
             int lj = p & 0xff;
-            if ((li > 1 || lj > 1) && top == ACRONYM_SIMILARITY) {
+            boolean acronym = (li > 1 || lj > 1) && top == ACRONYM_SIMILARITY;
+            if (acronym) {
                 scratch.acronyms++;
             }
+            boolean initial = acronym
+                    || (li == 1
+                            && lj == 1
+                            && (a.text(i).length() == 1 || b.text(j).length() == 1));
             if (scratch.picks < Scratch.TOKENS) {
                 scratch.pickA[scratch.picks] = i;
                 scratch.pickB[scratch.picks++] = j;
@@ -382,10 +399,14 @@ final class ExplainableMatcher implements NameMatcher {
             for (int k = i; k < i + li; k++) {
                 usedA[k] = true;
                 matchedA[k] = top;
+                scratch.partnerA[k] = j;
+                scratch.initialA[k] = initial;
             }
             for (int k = j; k < j + lj; k++) {
                 usedB[k] = true;
                 matchedB[k] = top;
+                scratch.partnerB[k] = i;
+                scratch.initialB[k] = initial;
             }
             if (pairs != null) {
                 pairs.add(join(a, i, li) + "=" + join(b, j, lj) + (top < 1 ? " (" + round(top) + ")" : ""));
@@ -490,10 +511,14 @@ final class ExplainableMatcher implements NameMatcher {
             double m = scratch.matchedA[i];
             if (k == NameToken.Kind.WORD || k == NameToken.Kind.NUMBER) {
                 wordsA++;
-                if (m == 0) {
+                // A number left unaligned is not counted as an unmatched word: numbersDisagree and numberOnOneSide
+                // say what it means (a fund's or a trust's series number differs, the lists' same issuer)
+                if (m == 0 && k == NameToken.Kind.WORD) {
                     unmatchedA++;
                     shortUnmatchedA += shortLatin(a, i) ? 1 : 0;
-                } else {
+                } else if (!scratch.initialA[i]) {
+                    // An initial or an acronym that agrees is no misspelling: it counts among initialsUsed and
+                    // acronymsUsed, not as edits (N. = Nursultan is not nine letters wrong)
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
                     maxEdits = Math.max(maxEdits, Math.round((1 - m) * a.text(i).length()));
@@ -516,10 +541,12 @@ final class ExplainableMatcher implements NameMatcher {
             double m = scratch.matchedB[j];
             if (k == NameToken.Kind.WORD || k == NameToken.Kind.NUMBER) {
                 wordsB++;
-                if (m == 0) {
+                if (m == 0 && k == NameToken.Kind.WORD) {
                     unmatchedB++;
                     shortUnmatchedB += shortLatin(b, j) ? 1 : 0;
-                } else {
+                } else if (!scratch.initialB[j]) {
+                    // An initial or an acronym that agrees is no misspelling: it counts among initialsUsed and
+                    // acronymsUsed, not as edits (N. = Nursultan is not nine letters wrong)
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
                     maxEdits = Math.max(maxEdits, Math.round((1 - m) * b.text(j).length()));
@@ -574,6 +601,32 @@ final class ExplainableMatcher implements NameMatcher {
         f[22] = person ? Math.min(maxEdits, 4) : 0;
         f[23] = scratch.acronyms;
         f[24] = person ? scratch.acronyms : 0;
+        f[25] = person && patronymReversed(a, na, b, nb, scratch) ? 1 : 0;
+        f[26] = person
+                ? unmatchedPatronymics(a, na, scratch.matchedA, b, nb)
+                        + unmatchedPatronymics(b, nb, scratch.matchedB, a, na)
+                : 0;
+        Reading shorter = aShort ? a : b;
+        Reading longer = aShort ? b : a;
+        int ns = aShort ? na : nb;
+        int nl = aShort ? nb : na;
+        double[] matchedShorter = aShort ? scratch.matchedA : scratch.matchedB;
+        double[] matchedLonger = aShort ? scratch.matchedB : scratch.matchedA;
+        f[27] = !person && genericShortName(shorter, ns, longer, nl, matchedLonger) ? 1 : 0;
+        f[28] = person && initialsOnly(shorter, ns, matchedShorter, aShort ? scratch.initialA : scratch.initialB)
+                ? 1
+                : 0;
+        f[29] = person
+                        && givenNameOnly(
+                                shorter,
+                                ns,
+                                matchedShorter,
+                                aShort ? scratch.partnerA : scratch.partnerB,
+                                longer,
+                                nl,
+                                matchedLonger)
+                ? 1
+                : 0;
         // No number in common at all (No. 24 / No. 849) rather than one number of a series differing beside a shared
         // one or beside a shared code of letters and digits (Trust 2005-AR16 / 2006-AR16), a securitisation series
         // the lists treat as one issuer; a vessel's hull or series number may differ between lists
@@ -582,6 +635,145 @@ final class ExplainableMatcher implements NameMatcher {
                 && numbersA > 0
                 && numbersB > 0
                 && unmatchedNumbers == numbersA + numbersB;
+    }
+
+    /** Words that join a person's name to a parent's in Arabic, Hebrew and Berber naming (X bin Y: X, son of Y). */
+    private static boolean sonOf(Reading r, int k, int n) {
+        if (k < 0 || k >= n) {
+            return false;
+        }
+        return switch (r.text(k)) {
+            case "bin", "ibn", "bint", "binti", "ben", "bat", "ould" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether a name aligned with one standing before a "son of" particle on one side stands after one on the other
+     * (Salman bin Muhammad / Muhammad bin Salman): the father and the son are swapped, another person.
+     */
+    private static boolean patronymReversed(Reading a, int na, Reading b, int nb, Scratch scratch) {
+        for (int i = 0; i < na; i++) {
+            int j = scratch.partnerA[i];
+            if (j < 0 || a.kind(i) != NameToken.Kind.WORD) {
+                continue;
+            }
+            // The word's roles: before a particle it names a child, after one a parent (in X bin Y bin Z, Y is both)
+            int roleA = (sonOf(a, i + 1, na) ? 1 : 0) | (sonOf(a, i - 1, na) ? 2 : 0);
+            int roleB = (sonOf(b, j + 1, nb) ? 1 : 0) | (sonOf(b, j - 1, nb) ? 2 : 0);
+            if (roleA != 0 && roleB != 0 && (roleA & roleB) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An East Slavic patronymic (Viktorovich, Oleksandrovych, Ivanovna): a middle name lists often leave out. */
+    static boolean patronymic(String t) {
+        return t.length() >= 7
+                && (t.endsWith("ovich")
+                        || t.endsWith("evich")
+                        || t.endsWith("ovych")
+                        || t.endsWith("evych")
+                        || t.endsWith("ovitch")
+                        || t.endsWith("evitch")
+                        || t.endsWith("ovna")
+                        || t.endsWith("evna")
+                        || t.endsWith("ivna"));
+    }
+
+    /**
+     * Patronymics of a name of three words or more left unaligned while the other name has none: the other name
+     * leaves it out (Sergey Lavrov / Sergey Viktorovich Lavrov), which is not a different word.
+     */
+    private static int unmatchedPatronymics(Reading r, int n, double[] matched, Reading other, int no) {
+        int words = 0;
+        int unmatched = 0;
+        for (int i = 0; i < n; i++) {
+            if (r.kind(i) == NameToken.Kind.WORD) {
+                words++;
+                if (matched[i] == 0 && patronymic(r.text(i))) {
+                    unmatched++;
+                }
+            }
+        }
+        if (unmatched == 0 || words < 3) {
+            return 0;
+        }
+        for (int i = 0; i < no; i++) {
+            if (patronymic(other.text(i))) {
+                return 0;
+            }
+        }
+        return unmatched;
+    }
+
+    /**
+     * Whether the shorter person name is one word, aligned with the first word of a longer name whose last word is
+     * left unaligned (Walijan / Walijan Abdul Ghafoor Haqqani): a given name alone is shared by many people, a
+     * family name alone (Erdoğan / Recep Tayyip Erdoğan) much less.
+     */
+    private static boolean givenNameOnly(
+            Reading shorter,
+            int ns,
+            double[] matchedShorter,
+            int[] partnerShorter,
+            Reading longer,
+            int nl,
+            double[] matchedLonger) {
+        int word = -1;
+        for (int i = 0; i < ns; i++) {
+            if (shorter.kind(i) == NameToken.Kind.WORD) {
+                if (word >= 0) {
+                    return false;
+                }
+                word = i;
+            }
+        }
+        if (word < 0 || matchedShorter[word] == 0) {
+            return false;
+        }
+        int first = -1;
+        int last = -1;
+        for (int j = 0; j < nl; j++) {
+            if (longer.kind(j) == NameToken.Kind.WORD) {
+                first = first < 0 ? j : first;
+                last = j;
+            }
+        }
+        return first != last && partnerShorter[word] == first && matchedLonger[last] == 0;
+    }
+
+    /**
+     * Whether the shorter organisation name has no distinctive word at all (Management Company) while the longer one
+     * has a distinctive word left unaligned: common words alone are shared by many unrelated organisations.
+     */
+    private static boolean genericShortName(Reading shorter, int ns, Reading longer, int nl, double[] matchedLonger) {
+        for (int i = 0; i < ns; i++) {
+            if (shorter.kind(i) == NameToken.Kind.WORD || shorter.kind(i) == NameToken.Kind.NUMBER) {
+                return false;
+            }
+        }
+        for (int i = 0; i < nl; i++) {
+            if (longer.kind(i) == NameToken.Kind.WORD && matchedLonger[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the shorter person name is aligned only through initials or acronyms (N. N. / Nursultan Nazarbayev). */
+    private static boolean initialsOnly(Reading r, int n, double[] matched, boolean[] initial) {
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            if (r.kind(i) == NameToken.Kind.WORD && matched[i] > 0) {
+                if (!initial[i]) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /**

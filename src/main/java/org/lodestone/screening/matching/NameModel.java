@@ -47,7 +47,12 @@ final class NameModel {
             "mostEditsInAWord",
             "personMostEditsInAWord",
             "acronymsUsed",
-            "personAcronymsUsed");
+            "personAcronymsUsed",
+            "patronymReversed",
+            "unmatchedPatronymics",
+            "genericShortName",
+            "personInitialsOnly",
+            "personGivenNameOnly");
 
     private final double @Nullable [] weights;
 

@@ -50,7 +50,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
     private final NameTables tables;
 
     public IcuNameNormaliser() {
-        this.tables = new NameTables(this::plainTokens);
+        this.tables = new NameTables(this::plainTokens, this::nameTokens);
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
      */
     public List<Reading> analyse(String name, @Nullable String schema) {
         boolean person = "Person".equals(schema);
-        String folded = fold(sanitise(name));
+        String folded = fold(person ? sanitise(name) : gluedLegalForms(sanitise(name)));
         Builder main = new Builder("latin");
         Builder translated = new Builder("translated");
         boolean hasHan = false;
@@ -165,6 +165,21 @@ public final class IcuNameNormaliser implements NameNormaliser {
         List<String> out = new ArrayList<>();
         split(TRANSLITERATORS.get().anyToAscii.transliterate(NFKC_CF.normalize(text)), out);
         return out;
+    }
+
+    /** Lower-case ASCII tokens of a text as a name's are made, dotted acronyms joined (Sp. z o.o. → sp z oo). */
+    List<String> nameTokens(String text) {
+        List<String> out = new ArrayList<>();
+        split(joinDottedAcronyms(TRANSLITERATORS.get().anyToAscii.transliterate(NFKC_CF.normalize(text))), out);
+        return out;
+    }
+
+    private static String joinDottedAcronyms(String ascii) {
+        if (ascii.indexOf('.') < 0) {
+            return ascii;
+        }
+        // U.S. → us, A.B.C. → abc: a dotted acronym is one word, its letters in order.
+        return DOTTED_ACRONYM.matcher(ascii).replaceAll(m -> m.group().replace(".", "") + " ");
     }
 
     /** NFKC case folding; pure ASCII (most names) is only lower-cased, without ICU. */
@@ -305,6 +320,38 @@ public final class IcuNameNormaliser implements NameNormaliser {
         return b.toString();
     }
 
+    /**
+     * A legal form written in capitals glued to the end of a word (SiemensAG, AcmeGmbH, FooLLC) is set apart, as
+     * "Siemens AG": where a word's lower-case letters give way to capitals and the rest of the word is a legal form.
+     */
+    private String gluedLegalForms(String name) {
+        StringBuilder out = null;
+        int copied = 0;
+        int wordStart = 0;
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetter(c)) {
+                wordStart = i + 1;
+            } else if (Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1)) && i - wordStart >= 3) {
+                int end = i;
+                while (end < name.length() && Character.isLetter(name.charAt(end))) {
+                    end++;
+                }
+                if (end - i >= 2
+                        && tables.legalPhrases.containsKey(
+                                name.substring(i, end).toLowerCase(java.util.Locale.ROOT))) {
+                    if (out == null) {
+                        out = new StringBuilder(name.length() + 4);
+                    }
+                    out.append(name, copied, i).append(' ');
+                    copied = i;
+                    i = end - 1;
+                }
+            }
+        }
+        return out == null ? name : out.append(name, copied, name.length()).toString();
+    }
+
     static boolean isHan(int cp) {
         // Below the CJK radicals nothing is Han: most names never reach ICU's script lookup.
         return cp >= 0x2E80 && UScript.getScript(cp) == UScript.HAN;
@@ -357,12 +404,7 @@ public final class IcuNameNormaliser implements NameNormaliser {
 
     private void latinRun(String run, boolean person, Builder main, Builder translated) {
         List<String> tokens = new ArrayList<>();
-        String ascii = toAscii(run);
-        if (ascii.indexOf('.') >= 0) {
-            // U.S. → us, A.B.C. → abc: a dotted acronym is one word, its letters in order.
-            ascii = DOTTED_ACRONYM.matcher(ascii).replaceAll(m -> m.group().replace(".", "") + " ");
-        }
-        split(ascii, tokens);
+        split(joinDottedAcronyms(toAscii(run)), tokens);
         numbers(tokens, person);
         int flags = (isConsonantal(run) ? Reading.CONSONANTAL : 0) | (isSyllabic(run) ? Reading.SYLLABIC : 0);
         int i = 0;

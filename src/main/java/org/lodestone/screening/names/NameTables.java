@@ -52,7 +52,12 @@ final class NameTables {
     /** A given name or short form → the other forms it meets (full names for a short form, and the reverse). */
     final Map<String, String[]> givenNames = new HashMap<>();
 
-    NameTables(Function<String, List<String>> tokenise) {
+    /**
+     * @param tokenise a table line's tokens, no table applied
+     * @param asInNames the same, with the name-only steps (dotted acronyms joined): a legal form is looked up both
+     *     ways, "Sp. z o.o." as "sp z oo" (how a name writes it) and "sp z o o" (written without the dots)
+     */
+    NameTables(Function<String, List<String>> tokenise, Function<String, List<String>> asInNames) {
         int longest = 1;
         for (String[] row : rows("legal-forms.tsv")) {
             String compare = row[0];
@@ -60,10 +65,11 @@ final class NameTables {
                 if (variant.codePoints().anyMatch(IcuNameNormaliser::isHan)) {
                     hanLegalForms.put(variant, compare);
                 } else {
-                    List<String> tokens = tokenise.apply(variant);
-                    if (!tokens.isEmpty()) {
-                        legalPhrases.put(String.join(" ", tokens), compare);
-                        longest = Math.max(longest, tokens.size());
+                    for (List<String> tokens : List.of(tokenise.apply(variant), asInNames.apply(variant))) {
+                        if (!tokens.isEmpty()) {
+                            legalPhrases.put(String.join(" ", tokens), compare);
+                            longest = Math.max(longest, tokens.size());
+                        }
                     }
                 }
             }

@@ -162,7 +162,7 @@ class EvidenceAuthorizationMatrixTests {
         }
         String path = template.replace("{app}", target.app()).replace("{doc}", doc);
         boolean api = path.startsWith("/api/");
-        String username = caller.equals(ANONYMOUS) ? ANONYMOUS : caller.toLowerCase();
+        String username = caller.equals(ANONYMOUS) ? ANONYMOUS : DemoLogins.username(caller);
 
         int onFile = onFile(target).size();
         long reads = reads(doc, username);
@@ -223,7 +223,7 @@ class EvidenceAuthorizationMatrixTests {
         if (caller.equals(ANONYMOUS)) {
             return request;
         }
-        String username = caller.toLowerCase();
+        String username = DemoLogins.username(caller);
         return api ? request.with(DemoLogins.as(mvc, username)) : request.session(session(username));
     }
 

@@ -129,7 +129,7 @@ class LicenceAuthorizationMatrixTests {
             request.with(csrf());
         }
         if (!caller.equals(ANONYMOUS)) {
-            String username = Role.valueOf(caller).name().toLowerCase();
+            String username = DemoLogins.username(caller);
             if (api) {
                 request.with(DemoLogins.as(mvc, username));
             } else {

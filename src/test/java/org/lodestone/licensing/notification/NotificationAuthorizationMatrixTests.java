@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,6 +145,6 @@ class NotificationAuthorizationMatrixTests {
     }
 
     private static String username(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
+        return DemoLogins.username(role.name());
     }
 }

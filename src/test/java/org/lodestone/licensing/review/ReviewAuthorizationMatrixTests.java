@@ -143,7 +143,7 @@ class ReviewAuthorizationMatrixTests {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
         if (!caller.equals(ANONYMOUS)) {
-            request.with(DemoLogins.as(mvc, caller.toLowerCase()));
+            request.with(DemoLogins.as(mvc, DemoLogins.username(caller)));
         }
         MvcTestResult result = request.exchange();
         int expected = expected(caller, act, whose.equals("own"), Integer.parseInt(allowed));

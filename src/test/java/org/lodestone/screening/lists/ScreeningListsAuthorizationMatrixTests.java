@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +100,7 @@ class ScreeningListsAuthorizationMatrixTests {
                     .with(csrf());
         }
         if (role != null) {
-            String username = role.name().toLowerCase(Locale.ROOT);
+            String username = DemoLogins.username(role.name());
             request = e.api()
                     ? request.with(DemoLogins.as(mvc, username))
                     : request.with(user(username).roles(role.name()));

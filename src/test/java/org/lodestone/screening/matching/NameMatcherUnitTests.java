@@ -57,6 +57,49 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void fatherAndSonSwappedAroundBinAreAnotherPerson() {
+        assertThat(MATCHER.score("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"))
+                .isLessThan(t);
+        assertThat(MATCHER.score("Muhammad bin Salman", "Mohammed bin Salman", "Person"))
+                .isGreaterThanOrEqualTo(t);
+        // a word both son and father (X bin Y bin Z) is no swap
+        assertThat(features("Noureddine Ben Ali Ben Belkassem", "Noureddine Ben Ali Ben Belkassem Drissi", "Person"))
+                .containsEntry("patronymReversed", 0.0);
+    }
+
+    @Test
+    void aSlavicPatronymicLeftOutIsNoMissingWord() {
+        assertThat(features("Sergejs Lavrovs", "Sergey Viktorovich LAVROV", "Person"))
+                .containsEntry("unmatchedPatronymics", 1.0);
+        assertThat(features("Sergey Viktorovich Lavrov", "Sergey Ivanovich Lavrov", "Person"))
+                .as("both name a father: they differ")
+                .containsEntry("unmatchedPatronymics", 0.0);
+        assertThat(MATCHER.score("Sergejs Lavrovs", "Sergey Viktorovich LAVROV", "Person"))
+                .isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
+    void initialsGenericWordsAndAGivenNameAloneAreWeakEvidence() {
+        assertThat(features("N.N.", "Nursultan Nazarbayev", "Person")).containsEntry("personInitialsOnly", 1.0);
+        // an initial that agrees is not counted as edits of the full name
+        assertThat(features("N. Nazarbayev", "Nursultan Nazarbayev", "Person"))
+                .containsEntry("mostEditsInAWord", 0.0)
+                .containsEntry("initialsUsed", 1.0);
+        assertThat(features("Management Company", "Westminister Management Company", "Company"))
+                .containsEntry("genericShortName", 1.0);
+        assertThat(features("WALIJAN", "WALIJAN ABDUL GHAFOOR HAQQANI", "Person"))
+                .containsEntry("personGivenNameOnly", 1.0);
+        assertThat(features("Erdogan", "Recep Tayyip Erdogan", "Person")).containsEntry("personGivenNameOnly", 0.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> features(String query, String listed, String schema) {
+        Comparison c = MATCHER.compare(
+                new NameQuery(query, null, List.of(), schema), entry(schema, Set.of(), List.of(), listed));
+        return (java.util.Map<String, Object>) c.features().get("nameFeatures");
+    }
+
+    @Test
     void legalFormChangeAndWordOrderStillMatch() {
         assertThat(MATCHER.score("Acme Magnetics GmbH", "ACME MAGNETICS LIMITED", "Company"))
                 .isGreaterThanOrEqualTo(t);

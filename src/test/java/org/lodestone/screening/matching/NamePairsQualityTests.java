@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class NamePairsQualityTests {
 
     /**
-     * The F1 of the shipped name model at the time of writing (0.921, in-sample: its coefficients are learned from
-     * these pairs; the out-of-fold figure of NameModelTraining is 0.892), less a small margin.
+     * The F1 of the shipped name model at the time of writing (0.933, in-sample: its coefficients are learned from
+     * these pairs; the out-of-fold figure of NameModelTraining is 0.907), less a small margin.
      */
-    private static final double MIN_F1 = 0.905;
+    private static final double MIN_F1 = 0.925;
 
     @Test
     void f1OnTheLabelledPairsDoesNotRegress() throws Exception {

@@ -47,6 +47,28 @@ class NameNormaliserUnitTests {
     }
 
     @Test
+    void dottedLegalFormsAndLegalFormsGluedToAWordAreRecognised() {
+        // "o.o." is joined like any dotted acronym, and the legal form is still found
+        assertThat(normaliser
+                        .normalise("FABERLIC EUROPE Sp. z o.o.", "Company")
+                        .readings()
+                        .getFirst())
+                .extracting(NameToken::text, NameToken::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("faberlic", NameToken.Kind.WORD),
+                        org.assertj.core.groups.Tuple.tuple("europe", NameToken.Kind.WORD),
+                        org.assertj.core.groups.Tuple.tuple("sarl", NameToken.Kind.LEGAL_FORM));
+        assertThat(first("Faberlic Europe Sp z o o", "Company")).containsExactly("faberlic", "europe", "sarl");
+        assertThat(first("SiemensAG", "Company")).containsExactly("siemens", "ag");
+        assertThat(first("Acme HoldingGmbH", "Company")).endsWith("holding", "gmbh");
+        // only a legal form is set apart, and never in a person's name
+        assertThat(first("PetroChina", "Company")).containsExactly("petrochina");
+        assertThat(first("MacSA", "Person")).containsExactly("macsa");
+        assertThat(first("Societatea cu Răspundere Limitată PRO TRAFFIC", "Company"))
+                .containsExactly("sarl", "pro", "traffic");
+    }
+
+    @Test
     void cyrillicIsAlsoReadInBgnRomanisation() {
         assertThat(all("Щеголев Юрий Михайлович", "Person"))
                 .contains(List.of("segolev", "urij", "mihajlovic"), List.of("shchegolev", "yuriy", "mikhaylovich"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lodestone.identity.Role;
 import org.lodestone.licensing.ApplicationFixtures;
 import org.lodestone.licensing.review.ReviewFixtures;
+import org.lodestone.support.DemoLogins;
 import org.lodestone.support.DemoSessions;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,7 +113,7 @@ class ReviewPagesAuthorizationMatrixTests {
             }
         }
         if (!caller.equals(ANONYMOUS)) {
-            call.session(session(caller.toLowerCase()));
+            call.session(session(DemoLogins.username(caller)));
         }
         MvcTestResult result = call.exchange();
         int status = result.getResponse().getStatus();

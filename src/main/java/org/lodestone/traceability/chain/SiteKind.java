@@ -1,0 +1,12 @@
+package org.lodestone.traceability.chain;
+
+/** What a reporting enterprise does at a site. */
+public enum SiteKind {
+    MINE,
+    SEPARATION_PLANT,
+    SMELTER,
+    ALLOY_PLANT,
+    MAGNET_PLANT,
+    WAREHOUSE,
+    PORT
+}

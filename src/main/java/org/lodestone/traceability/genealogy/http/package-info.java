@@ -1,0 +1,5 @@
+/** REST adapter of the genealogy trace. */
+@NullMarked
+package org.lodestone.traceability.genealogy.http;
+
+import org.jspecify.annotations.NullMarked;
