@@ -86,6 +86,7 @@ CREATE TABLE tr_export (
     state            VARCHAR(12)   NOT NULL,
     outcome          VARCHAR(2000),
     attempts         INTEGER       NOT NULL,
+    claimed_until    TIMESTAMP(6) WITH TIME ZONE,
     enqueued_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );

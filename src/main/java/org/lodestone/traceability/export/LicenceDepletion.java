@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,6 +67,9 @@ class LicenceDepletion {
 
     private static final Logger log = LoggerFactory.getLogger(LicenceDepletion.class);
     private static final int MAX_ATTEMPTS = 20;
+    /** How long one attempt holds a row; a crashed attempt's claim expires and the sweep takes the row up again. */
+    private static final Duration CLAIM = Duration.ofMinutes(5);
+
     private static final Set<String> MASS = Set.of("KGM", "TNE", "GRM");
 
     private final ExportStore store;
@@ -134,6 +138,10 @@ class LicenceDepletion {
 
     /** Depletes one queued export if it is still pending; true when it was settled now. */
     boolean deplete(long seq) {
+        Instant now = clock.instant();
+        if (!Boolean.TRUE.equals(requiresNew.execute(tx -> store.claim(seq, now, now.plus(CLAIM))))) {
+            return false;
+        }
         ExportRow row = requiresNew.execute(tx -> store.find(seq).orElse(null));
         if (row == null || row.state() != State.PENDING) {
             return false;

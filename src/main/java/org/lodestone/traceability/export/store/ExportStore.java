@@ -98,10 +98,26 @@ public class ExportStore {
                 .list();
     }
 
+    /**
+     * Claims a pending row for one depletion attempt until {@code until}; false when it is settled or another attempt
+     * holds an unexpired claim. The after-commit listener and the sweep may reach the same row at once: without the
+     * claim both would record the shipment and the loser's "already recorded" could settle first.
+     */
+    public boolean claim(long seq, Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE tr_export SET claimed_until = :until
+                WHERE event_seq = :seq AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)""")
+                        .param("until", utc(until))
+                        .param("now", utc(now))
+                        .param("seq", seq)
+                        .update()
+                == 1;
+    }
+
     /** Moves a pending row to its outcome; false when it was no longer pending. */
     public boolean settle(long seq, State state, String outcome, Instant now) {
         return jdbc.sql("""
-                UPDATE tr_export SET state = :state, outcome = :outcome, updated_at = :now
+                UPDATE tr_export SET state = :state, outcome = :outcome, updated_at = :now, claimed_until = NULL
                 WHERE event_seq = :seq AND state = 'PENDING'""")
                         .param("state", state.name())
                         .param("outcome", cut(outcome))
@@ -114,7 +130,7 @@ public class ExportStore {
     /** Counts a failed attempt (the licensing call failed for a reason other than the licence), keeps it pending. */
     public void failed(long seq, String why, Instant now) {
         jdbc.sql("""
-                UPDATE tr_export SET attempts = attempts + 1, outcome = :why, updated_at = :now
+                UPDATE tr_export SET attempts = attempts + 1, outcome = :why, updated_at = :now, claimed_until = NULL
                 WHERE event_seq = :seq AND state = 'PENDING'""")
                 .param("why", cut(why))
                 .param("now", utc(now))
