@@ -61,6 +61,7 @@ public class Applications implements ApplicationAccess {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<CaseSharing> sharing;
+    private final List<ContentRedaction> redaction;
 
     Applications(
             ApplicationStore store,
@@ -71,8 +72,10 @@ public class Applications implements ApplicationAccess {
             AuditTrail audit,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            List<CaseSharing> sharing) {
+            List<CaseSharing> sharing,
+            List<ContentRedaction> redaction) {
         this.store = store;
+        this.redaction = List.copyOf(redaction);
         this.sharing = List.copyOf(sharing);
         this.identity = identity;
         this.controlList = controlList;
@@ -94,7 +97,43 @@ public class Applications implements ApplicationAccess {
         if (!mayRead(app, user)) {
             throw notFound(id);
         }
-        return app;
+        return redacted(app, user);
+    }
+
+    /** The application with the fields redacted for the user's audiences replaced (#6); unchanged for everyone else. */
+    private Application redacted(Application app, CurrentUser user) {
+        ApplicationContent content = app.content();
+        for (ContentRedaction r : redaction) {
+            content = r.view(app, content, user);
+        }
+        if (content == app.content()) {
+            return app;
+        }
+        return new Application(
+                app.id(),
+                app.reference(),
+                app.state(),
+                app.applicant(),
+                app.applicantName(),
+                app.applicantCountry(),
+                app.applicantRegion(),
+                app.competentAuthority(),
+                content,
+                app.revision(),
+                app.version(),
+                app.createdBy(),
+                app.createdAt(),
+                app.updatedAt(),
+                app.submittedAt());
+    }
+
+    private String redactedRevision(Application app, String json) {
+        CurrentUser user = user();
+        String result = json;
+        for (ContentRedaction r : redaction) {
+            result = r.viewRevision(app, user, result);
+        }
+        return result;
     }
 
     public ApplicationPage list(int page, int size) {
@@ -145,15 +184,21 @@ public class Applications implements ApplicationAccess {
 
     /** The frozen content of revision {@code number} as JSON text. */
     public String revisionContent(ApplicationId id, int number) {
-        get(id);
-        return store.revisionContent(id, number)
-                .orElseThrow(() -> ApplicationProblem.notFound("Application " + id + " has no revision " + number));
+        Application app = get(id);
+        return redactedRevision(
+                app,
+                store.revisionContent(id, number)
+                        .orElseThrow(
+                                () -> ApplicationProblem.notFound("Application " + id + " has no revision " + number)));
     }
 
     /** Field-level changes from revision {@code number - 1} to {@code number}; revision 1 is compared to nothing. */
     public List<FieldChange> diff(ApplicationId id, int number) {
         String after = revisionContent(id, number);
-        String before = number > 1 ? store.revisionContent(id, number - 1).orElse("{}") : "{}";
+        String before = number > 1
+                ? redactedRevision(
+                        get(id), store.revisionContent(id, number - 1).orElse("{}"))
+                : "{}";
         return Snapshots.diff(before, after);
     }
 

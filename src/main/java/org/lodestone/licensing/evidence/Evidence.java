@@ -13,6 +13,7 @@ import org.lodestone.identity.CurrentUser;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.application.ApplicationAccess;
 import org.lodestone.licensing.application.ApplicationAccess.Action;
+import org.lodestone.licensing.application.ApplicationSummary;
 import org.lodestone.licensing.evidence.store.DocumentRecords;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.ErrorResponseException;
@@ -34,6 +35,7 @@ public class Evidence implements EvidenceCatalogue {
     private final ContentTypes contentTypes;
     private final long maxBytes;
     private final Clock clock;
+    private List<DocumentVisibility> visibility = List.of();
 
     Evidence(
             ApplicationAccess access,
@@ -54,6 +56,11 @@ public class Evidence implements EvidenceCatalogue {
         this.contentTypes = contentTypes;
         this.maxBytes = maxBytes;
         this.clock = clock;
+    }
+
+    /** Set once at wiring; redaction (#6) narrows what readers see. */
+    void narrowedBy(List<DocumentVisibility> visibility) {
+        this.visibility = List.copyOf(visibility);
     }
 
     /**
@@ -79,19 +86,36 @@ public class Evidence implements EvidenceCatalogue {
 
     /** Current (not removed) documents of the application, oldest first. */
     public List<EvidenceDocument> list(ApplicationId application, CurrentUser user) {
-        access.require(application, user, Action.READ);
-        return records.current(application);
+        ApplicationSummary app = access.require(application, user, Action.READ);
+        return records.current(application).stream()
+                .filter(d -> verdict(d, app, user) != DocumentVisibility.Verdict.HIDDEN)
+                .toList();
     }
 
     /** Metadata of one document, if the user may read its application; otherwise 404. */
     public EvidenceDocument describe(DocumentId id, CurrentUser user) {
         EvidenceDocument document = records.find(id).orElseThrow(() -> EvidenceProblem.notFound(id));
+        ApplicationSummary app;
         try {
-            access.require(document.applicationId(), user, Action.READ);
+            app = access.require(document.applicationId(), user, Action.READ);
         } catch (ErrorResponseException denied) {
             throw EvidenceProblem.notFound(id);
         }
+        if (verdict(document, app, user) == DocumentVisibility.Verdict.HIDDEN) {
+            throw EvidenceProblem.notFound(id);
+        }
         return document;
+    }
+
+    private DocumentVisibility.Verdict verdict(EvidenceDocument document, ApplicationSummary app, CurrentUser user) {
+        DocumentVisibility.Verdict result = DocumentVisibility.Verdict.VISIBLE;
+        for (DocumentVisibility v : visibility) {
+            DocumentVisibility.Verdict verdict = v.of(document, app, user);
+            if (verdict.compareTo(result) > 0) {
+                result = verdict;
+            }
+        }
+        return result;
     }
 
     /**
@@ -100,6 +124,10 @@ public class Evidence implements EvidenceCatalogue {
      */
     public DocumentContent read(DocumentId id, CurrentUser user) {
         EvidenceDocument document = describe(id, user);
+        if (verdict(document, access.require(document.applicationId(), user, Action.READ), user)
+                == DocumentVisibility.Verdict.SUPERSEDED) {
+            throw EvidenceProblem.superseded(id);
+        }
         transactions.executeWithoutResult(
                 tx -> audit.record(AuditRecord.success("DOCUMENT_READ", "DOCUMENT", id.toString())
                         .withDetail("application " + document.applicationId() + ", '" + document.filename()

@@ -108,10 +108,11 @@ class EvidenceConfiguration {
             DocumentRecords records,
             AuditTrail audit,
             TransactionTemplate transactions,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<DocumentVisibility> visibility) {
         Clock c = clock.getIfAvailable(Clock::systemUTC);
         var uploads = new Uploads(storage, contentTypes, records, audit, transactions, c);
-        return new Evidence(
+        var evidence = new Evidence(
                 access,
                 uploads,
                 records,
@@ -121,6 +122,27 @@ class EvidenceConfiguration {
                 contentTypes,
                 properties.maxSize().toBytes(),
                 c);
+        // Looked up lazily: the narrowing beans (redaction) use Evidence themselves.
+        evidence.narrowedBy(java.util.List.of(new LazyVisibility(visibility)));
+        return evidence;
+    }
+
+    /** Resolves the visibility beans on first use, after the context is up. */
+    private record LazyVisibility(ObjectProvider<DocumentVisibility> beans) implements DocumentVisibility {
+        @Override
+        public Verdict of(
+                EvidenceDocument document,
+                org.lodestone.licensing.application.ApplicationSummary application,
+                org.lodestone.identity.CurrentUser user) {
+            Verdict result = Verdict.VISIBLE;
+            for (DocumentVisibility v : beans.orderedStream().toList()) {
+                Verdict verdict = v.of(document, application, user);
+                if (verdict.compareTo(result) > 0) {
+                    result = verdict;
+                }
+            }
+            return result;
+        }
     }
 
     @Bean

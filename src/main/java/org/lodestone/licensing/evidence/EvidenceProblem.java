@@ -69,6 +69,16 @@ public final class EvidenceProblem extends ErrorResponseException {
         return new EvidenceProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "", "no evidence document " + id);
     }
 
+    /** 410: the content was given up for a redacted copy; the metadata stays for the record. */
+    static EvidenceProblem superseded(DocumentId id) {
+        return new EvidenceProblem(
+                HttpStatus.GONE,
+                "superseded",
+                "Superseded by a redacted copy",
+                "",
+                "the content of document " + id + " is no longer served: it was superseded by its redacted copy");
+    }
+
     /** 422 for a field the caller got wrong (e.g. a form field that is not an id). */
     public static EvidenceProblem invalidInput(String field, String reason) {
         return invalid(field, reason);
