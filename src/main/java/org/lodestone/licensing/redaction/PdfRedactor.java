@@ -2,6 +2,7 @@ package org.lodestone.licensing.redaction;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -40,6 +41,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +57,8 @@ import org.jspecify.annotations.Nullable;
  * reachable from the trailer and every decoded non-image stream must be free of every term, and every form XObject is
  * drawn on a scratch page and its text checked too. If anything is found (a term hidden in a resource shared with a
  * redacted page, say), every page is rasterised and the check repeated; a document that still fails is refused. Terms
- * are matched case-insensitively with any run of white space matching one space; text that extraction cannot see
+ * are matched case-insensitively and regardless of white space (so "Zircon Holdings" also matches "ZirconHoldings" — over-
+ * redaction is the safe side); text that extraction cannot see
  * (scanned images, outlined glyphs) is not found by terms — mark it with an area. Guarded by {@code
  * PdfRedactorUnitTests}.
  */
@@ -215,7 +218,11 @@ final class PdfRedactor {
         }
     }
 
-    /** Finds every occurrence of every term, page by page; adds a box per glyph of each and returns the counts. */
+    /**
+     * Finds every occurrence of every term, page by page, in two readings of the page — sorted by position (a line
+     * drawn in pieces) and in drawing order (text drawn at an angle, which position sorting scatters over many lines)
+     * — and adds a box per glyph of each. The count of a term on a page is the larger of the two readings'.
+     */
     private static List<TermCount> find(PDDocument source, List<String> terms, Map<Integer, List<Rectangle2D>> boxes)
             throws IOException {
         List<TermCount> counts = new ArrayList<>();
@@ -223,50 +230,72 @@ final class PdfRedactor {
             return counts;
         }
         for (int p = 0; p < source.getNumberOfPages(); p++) {
-            PageText text = PageText.of(source, p);
-            for (int t = 0; t < terms.size(); t++) {
-                String term = terms.get(t);
-                int count = 0;
-                int from = 0;
-                while (true) {
-                    int at = text.indexOf(term, from);
-                    if (at < 0) {
-                        break;
-                    }
-                    count++;
-                    for (int c = at; c < at + term.length(); c++) {
-                        TextPosition glyph = text.positions.get(c);
-                        if (glyph != null) {
-                            boxes.computeIfAbsent(p, k -> new ArrayList<>()).add(box(glyph));
+            PDPage page = source.getPage(p);
+            int[] found = new int[terms.size()];
+            for (boolean sorted : new boolean[] {true, false}) {
+                PageText text = PageText.of(source, p, sorted);
+                for (int t = 0; t < terms.size(); t++) {
+                    String term = compact(terms.get(t));
+                    int count = 0;
+                    int at = text.indexOf(term, 0);
+                    while (at >= 0) {
+                        count++;
+                        for (int c = at; c < at + term.length(); c++) {
+                            boxes.computeIfAbsent(p, k -> new ArrayList<>()).add(box(text.glyphs.get(c), page));
                         }
+                        at = text.indexOf(term, at + 1);
                     }
-                    from = at + 1;
+                    found[t] = Math.max(found[t], count);
                 }
-                if (count > 0) {
-                    counts.add(new TermCount(t, p + 1, count));
+            }
+            for (int t = 0; t < terms.size(); t++) {
+                if (found[t] > 0) {
+                    counts.add(new TermCount(t, p + 1, found[t]));
                 }
             }
         }
         return counts;
     }
 
-    /** The glyph's box in display coordinates (top-left origin), generous above and below the baseline. */
-    private static Rectangle2D box(TextPosition glyph) {
-        float size = glyph.getFontSizeInPt();
-        if (!(size > 0)) {
-            size = Math.max(glyph.getHeightDir() * 2, 12);
+    /**
+     * The glyph's box in display coordinates (points, top-left origin, after the page's rotation): the glyph's advance
+     * and a generous em above and below its baseline, in text space, through the glyph's text rendering matrix (so
+     * turned and skewed text is covered), then turned like the page; the axis-parallel box around that.
+     */
+    static Rectangle2D box(TextPosition glyph, PDPage page) {
+        Matrix trm = glyph.getTextMatrix();
+        float scale = trm.getScalingFactorX();
+        double advance = scale > 0 ? glyph.getWidthDirAdj() / scale : 0;
+        if (!(advance > 0.05)) {
+            advance = 0.6;
         }
-        if (glyph.getDir() == 0) {
-            float width = Math.max(glyph.getWidthDirAdj(), size * 0.2f);
-            return new Rectangle2D.Double(
-                    glyph.getXDirAdj() - PAD,
-                    glyph.getYDirAdj() - size * 1.1 - PAD,
-                    width + 2 * PAD,
-                    size * 1.45 + 2 * PAD);
+        double[][] corners = {{-0.05, -0.35}, {advance + 0.05, -0.35}, {advance + 0.05, 1.15}, {-0.05, 1.15}};
+        PDRectangle crop = page.getCropBox();
+        int rotation = Math.floorMod(page.getRotation(), 360);
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (double[] corner : corners) {
+            // PDFBox gives the matrix relative to the crop box's lower-left corner, y upwards.
+            Point2D.Float user = trm.transformPoint((float) corner[0], (float) corner[1]);
+            double[] d = display(user.x, user.y, crop.getWidth(), crop.getHeight(), rotation);
+            minX = Math.min(minX, d[0]);
+            minY = Math.min(minY, d[1]);
+            maxX = Math.max(maxX, d[0]);
+            maxY = Math.max(maxY, d[1]);
         }
-        // Turned text: a square around the glyph's origin, large enough whichever way it runs.
-        double r = size * 1.5 + PAD;
-        return new Rectangle2D.Double(glyph.getX() - r, glyph.getY() - r, 2 * r, 2 * r);
+        return new Rectangle2D.Double(minX - PAD, minY - PAD, maxX - minX + 2 * PAD, maxY - minY + 2 * PAD);
+    }
+
+    /** A point relative to the crop box (y up) as displayed: top-left origin, y down, turned clockwise by rotation. */
+    static double[] display(double x, double y, double width, double height, int rotation) {
+        return switch (rotation) {
+            case 90 -> new double[] {y, x};
+            case 180 -> new double[] {width - x, y};
+            case 270 -> new double[] {height - y, width - x};
+            default -> new double[] {x, height - y};
+        };
     }
 
     private static byte[] build(PDDocument source, Map<Integer, List<Rectangle2D>> boxes, Set<Integer> raster)
@@ -411,13 +440,16 @@ final class PdfRedactor {
         if (terms.isEmpty()) {
             return false;
         }
-        List<String> lower = terms.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        List<String> lower =
+                terms.stream().map(t -> compact(t).toLowerCase(Locale.ROOT)).toList();
         try (PDDocument document = Loader.loadPDF(copy)) {
             for (int p = 0; p < document.getNumberOfPages(); p++) {
-                PageText text = PageText.of(document, p);
-                for (String term : terms) {
-                    if (text.indexOf(term, 0) >= 0) {
-                        return true;
+                for (boolean sorted : new boolean[] {true, false}) {
+                    PageText text = PageText.of(document, p, sorted);
+                    for (String term : terms) {
+                        if (text.indexOf(compact(term), 0) >= 0) {
+                            return true;
+                        }
                     }
                 }
             }
@@ -481,7 +513,7 @@ final class PdfRedactor {
     }
 
     private static boolean contains(String haystack, List<String> lowerTerms) {
-        String h = normalise(haystack).toLowerCase(Locale.ROOT);
+        String h = compact(haystack).toLowerCase(Locale.ROOT);
         for (String term : lowerTerms) {
             if (h.contains(term)) {
                 return true;
@@ -501,39 +533,49 @@ final class PdfRedactor {
             try (var content = new PDPageContentStream(scratch, page)) {
                 content.drawForm((PDFormXObject) resources.getXObject(name));
             }
-            PageText text = PageText.of(scratch, 0);
-            for (String term : terms) {
-                if (text.indexOf(term, 0) >= 0) {
-                    return true;
+            for (boolean sorted : new boolean[] {true, false}) {
+                PageText text = PageText.of(scratch, 0, sorted);
+                for (String term : terms) {
+                    if (text.indexOf(compact(term), 0) >= 0) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
     }
 
+    /** The text without any white space: terms are matched on it, so spacing never hides an occurrence. */
+    static String compact(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
     /**
-     * The text of one page as extraction sees it, with each character's glyph (null for the single spaces put between
-     * words and lines), so a found term can be located on the page.
+     * The text of one page as extraction sees it, without white space, with each character's glyph, so a found term
+     * can be located on the page.
      */
     static final class PageText extends PDFTextStripper {
 
         final StringBuilder text = new StringBuilder();
-        final List<@Nullable TextPosition> positions = new ArrayList<>();
+        final List<TextPosition> glyphs = new ArrayList<>();
 
-        private PageText() {
-            setSortByPosition(true);
+        private PageText(boolean sorted) {
+            setSortByPosition(sorted);
         }
 
-        static PageText of(PDDocument document, int pageIndex) throws IOException {
-            PageText stripper = new PageText();
+        static PageText of(PDDocument document, int pageIndex, boolean sorted) throws IOException {
+            PageText stripper = new PageText(sorted);
             stripper.setStartPage(pageIndex + 1);
             stripper.setEndPage(pageIndex + 1);
             stripper.getText(document);
             return stripper;
         }
 
-        /** Case-insensitive search of a normalised term. */
+        /** Case-insensitive search of a compacted term. */
         int indexOf(String term, int from) {
+            if (term.isEmpty()) {
+                return -1;
+            }
             String s = text.toString();
             for (int i = Math.max(0, from); i + term.length() <= s.length(); i++) {
                 if (s.regionMatches(true, i, term, 0, term.length())) {
@@ -544,39 +586,26 @@ final class PdfRedactor {
         }
 
         @Override
-        protected void writeString(String ignored, List<TextPosition> glyphs) {
-            for (TextPosition glyph : glyphs) {
+        protected void writeString(String ignored, List<TextPosition> positions) {
+            for (TextPosition glyph : positions) {
                 String unicode = glyph.getUnicode();
                 if (unicode == null) {
                     continue;
                 }
                 for (int i = 0; i < unicode.length(); i++) {
                     char c = unicode.charAt(i);
-                    if (Character.isWhitespace(c)) {
-                        space();
-                    } else {
+                    if (!Character.isWhitespace(c)) {
                         text.append(c);
-                        positions.add(glyph);
+                        glyphs.add(glyph);
                     }
                 }
             }
         }
 
         @Override
-        protected void writeWordSeparator() {
-            space();
-        }
+        protected void writeWordSeparator() {}
 
         @Override
-        protected void writeLineSeparator() {
-            space();
-        }
-
-        private void space() {
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
-                text.append(' ');
-                positions.add(null);
-            }
-        }
+        protected void writeLineSeparator() {}
     }
 }

@@ -262,6 +262,63 @@ class PdfRedactorUnitTests {
         }
     }
 
+    /** Whatever the page's rotation or the text's direction, every pixel the term drew is black in the copy. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "page rotated {0}, text turned {1}, crop box moved {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0,0,false",
+        "90,0,false",
+        "180,0,false",
+        "270,0,false",
+        "0,90,false",
+        "0,45,false",
+        "90,30,false",
+        "0,0,true",
+        "90,0,true",
+        "270,45,true"
+    })
+    void the_pixels_of_a_found_term_are_black_on_turned_pages_and_turned_text(
+            int rotation, int textAngle, boolean offsetCropBox) throws IOException {
+        byte[] original = pdf(doc -> {
+            PDPage page = new PDPage(new PDRectangle(400, 300));
+            if (offsetCropBox) {
+                page.setCropBox(new PDRectangle(50, 40, 330, 250));
+            }
+            page.setRotation(rotation);
+            doc.addPage(page);
+            try (var content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(HELVETICA, 18);
+                content.setTextMatrix(
+                        org.apache.pdfbox.util.Matrix.getRotateInstance(Math.toRadians(textAngle), 120, 130));
+                content.showText(SECRET);
+                content.endText();
+            }
+        });
+        BufferedImage before;
+        try (PDDocument doc = Loader.loadPDF(original)) {
+            before = new PDFRenderer(doc).renderImageWithDPI(0, 72);
+        }
+        var result = PdfRedactor.redact(original, List.of(SECRET), List.of());
+        assertThat(result.counts()).containsExactly(new TermCount(0, 1, 1));
+        try (PDDocument copy = Loader.loadPDF(result.pdf())) {
+            BufferedImage after = new PDFRenderer(copy).renderImageWithDPI(0, 72);
+            assertThat(after.getWidth()).isEqualTo(before.getWidth());
+            assertThat(after.getHeight()).isEqualTo(before.getHeight());
+            int inked = 0;
+            for (int x = 0; x < before.getWidth(); x++) {
+                for (int y = 0; y < before.getHeight(); y++) {
+                    if ((before.getRGB(x, y) & 0xff) < 200) {
+                        inked++;
+                        assertThat(after.getRGB(x, y) & 0xffffff)
+                                .as("pixel (%d,%d) the term drew", x, y)
+                                .isLessThan(0x303030);
+                    }
+                }
+            }
+            assertThat(inked).as("the term drew something").isGreaterThan(100);
+        }
+    }
+
     @Test
     void boxes_off_the_page_and_bad_terms_are_refused_naming_the_field() throws IOException {
         byte[] original = pdf(doc -> page(doc, "text", "more"));
