@@ -105,7 +105,7 @@ public class Redactions implements DocumentVisibility {
             throw RedactionProblem.invalid(
                     "document", "is larger than " + MAX_BYTES / (1024 * 1024) + " MB, the limit for redaction");
         }
-        requireNotRedactedFor(original.id(), request.audiences());
+        requireNotRedactedFor(original.id(), request.audiences(), user);
 
         byte[] bytes;
         DocumentContent content = evidence.read(documentId, user);
@@ -118,7 +118,7 @@ public class Redactions implements DocumentVisibility {
 
         return transactions.execute(tx -> {
             applications.lock(application); // serialises redactions (and edits) of one application
-            requireNotRedactedFor(original.id(), request.audiences());
+            requireNotRedactedFor(original.id(), request.audiences(), user);
             EvidenceDocument copy = evidence.upload(
                     application,
                     new NewDocument(
@@ -232,10 +232,13 @@ public class Redactions implements DocumentVisibility {
         return document;
     }
 
-    private void requireNotRedactedFor(DocumentId original, Set<Audience> audiences) {
+    private void requireNotRedactedFor(DocumentId original, Set<Audience> audiences, CurrentUser user) {
         for (DocumentRedaction r : store.involving(original)) {
             if (!r.originalId().equals(original)) {
                 continue;
+            }
+            if (r.keepOriginal() && evidence.describe(r.copyId(), user).removed()) {
+                continue; // its copy was removed: the applicant may make another (the original stays hidden meanwhile)
             }
             if (!r.keepOriginal()) {
                 throw RedactionProblem.conflict(

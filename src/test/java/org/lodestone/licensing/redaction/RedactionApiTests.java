@@ -170,6 +170,14 @@ class RedactionApiTests {
         MvcTestResult first = redact(doc, body.formatted(SECRET, "CONSULTED_AUTHORITY", true));
         assertThat(first).as(body(first)).hasStatus(201);
         assertProblem(redact(doc, body.formatted(SECRET, "CONSULTED_AUTHORITY", true)), 409, null);
+        // once its copy is removed, the applicant may make another for that audience
+        MvcTestResult removed = mvc.delete()
+                .uri("/api/v1/applications/" + app + "/documents/" + read(first, "$.copy.id"))
+                .with(fx.as("applicant"))
+                .exchange();
+        assertThat(removed).as(body(removed)).hasStatus(204);
+        MvcTestResult again = redact(doc, body.formatted(SECRET, "CONSULTED_AUTHORITY", true));
+        assertThat(again).as(body(again)).hasStatus(201);
         MvcTestResult second = redact(doc, body.formatted(SECRET, "FOREIGN_PARTY", false));
         assertThat(second).as(body(second)).hasStatus(201);
         String copy = read(second, "$.copy.id");
@@ -188,7 +196,10 @@ class RedactionApiTests {
         assertProblem(redact(doc, body.formatted(SECRET, "FOREIGN_PARTY", true)), 409, null);
         MvcTestResult listed = fx.get("applicant", "/api/v1/applications/" + app + "/documents/" + doc + "/redactions");
         assertThat((List<String>) read(listed, "$[*].original"))
-                .containsExactly("kept, sealed for the competent authority", "superseded by redacted copy");
+                .containsExactly(
+                        "kept, sealed for the competent authority",
+                        "kept, sealed for the competent authority",
+                        "superseded by redacted copy");
     }
 
     /** Nothing lets a foreign party read an exporter's case yet; the audience is ready for when something does. */

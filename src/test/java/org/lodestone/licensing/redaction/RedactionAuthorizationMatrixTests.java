@@ -230,6 +230,45 @@ class RedactionAuthorizationMatrixTests {
     }
 
     @Test
+    void theFormShowsWhatWasFoundAndLinksTheCopyAndNamesWhatIsWrong() {
+        String draft = ids.get("draft");
+        String fresh = upload(draft, "Ship to " + SECRET + " via " + SECRET);
+        String path = "/applications/" + draft + "/documents/" + fresh + "/redact";
+        MvcTestResult form = mvc.get().uri(path).session(session("applicant")).exchange();
+        assertThat(form).hasStatusOk();
+        assertThat(body(form)).contains("redaction-form").contains("CONSULTED_AUTHORITY");
+        MvcTestResult bad = mvc.post()
+                .uri(path)
+                .session(session("applicant"))
+                .with(csrf())
+                .param("terms", SECRET)
+                .param("areas", "1, 500, 10, 300")
+                .param("audiences", "FOREIGN_PARTY")
+                .param("keepOriginal", "true")
+                .exchange();
+        assertThat(bad).hasStatus(422);
+        assertThat(body(bad)).contains("areas[0]").contains(SECRET); // the form keeps what was typed
+        MvcTestResult done = mvc.post()
+                .uri(path)
+                .session(session("applicant"))
+                .with(csrf())
+                .param("terms", SECRET + "\n\nnot in it")
+                .param("areas", "1, 10, 10, 50, 20")
+                .param("audiences", "FOREIGN_PARTY")
+                .param("keepOriginal", "false")
+                .exchange();
+        assertThat(done).as(body(done)).hasStatusOk();
+        String html = body(done);
+        assertThat(html).contains("redaction-result").contains("p. 1: 2").contains("contract-redacted.pdf");
+        String copy = read(
+                fx.get("applicant", "/api/v1/applications/" + draft + "/documents/" + fresh + "/redactions"),
+                "$[0].copyId");
+        assertThat(html).contains("/documents/" + copy + "/content");
+        assertThat(fx.get("applicant", "/api/v1/documents/" + fresh + "/content"))
+                .hasStatus(410);
+    }
+
+    @Test
     void formsWithoutACsrfTokenAreRefused() {
         String draft = ids.get("draft");
         String fresh = upload(draft, "Another " + SECRET);
