@@ -116,7 +116,8 @@ final class PdfRedactor {
                     raster.add(i);
                 }
                 copy = build(source, boxes, raster);
-                if (leaks(copy, normalised)) {
+                // Only our own page dictionaries, content streams and images are left: their text must be empty.
+                if (leaksText(copy, normalised)) {
                     throw RedactionProblem.invalid(
                             "document", "could not be redacted safely: a term is still found after rasterising");
                 }
@@ -435,26 +436,23 @@ final class PdfRedactor {
 
     // ---- the check of the copy ---------------------------------------------------------------------------------
 
-    /** Whether any term is still in the copy: page text, form XObject text, strings, names or decoded streams. */
+    /**
+     * Whether any term is still in the copy: page text, form XObject text, strings, names or decoded streams (font
+     * programs and images excepted: binary data in which a short term turns up by chance). Errs towards "yes" — the
+     * price is a copy rasterised throughout.
+     */
     static boolean leaks(byte[] copy, List<String> terms) throws IOException {
         if (terms.isEmpty()) {
             return false;
         }
+        if (leaksText(copy, terms)) {
+            return true;
+        }
         List<String> lower =
                 terms.stream().map(t -> compact(t).toLowerCase(Locale.ROOT)).toList();
         try (PDDocument document = Loader.loadPDF(copy)) {
-            for (int p = 0; p < document.getNumberOfPages(); p++) {
-                for (boolean sorted : new boolean[] {true, false}) {
-                    PageText text = PageText.of(document, p, sorted);
-                    for (String term : terms) {
-                        if (text.indexOf(compact(term), 0) >= 0) {
-                            return true;
-                        }
-                    }
-                }
-            }
             List<COSStream> forms = new ArrayList<>();
-            if (walk(document.getDocument().getTrailer(), lower, new IdentityHashMap<>(), forms)) {
+            if (walk(document.getDocument().getTrailer(), lower, new IdentityHashMap<>(), forms, false)) {
                 return true;
             }
             for (COSStream form : forms) {
@@ -466,8 +464,29 @@ final class PdfRedactor {
         return false;
     }
 
+    /** Whether any term is in the text of any page of the copy, read sorted by position and in drawing order. */
+    static boolean leaksText(byte[] copy, List<String> terms) throws IOException {
+        try (PDDocument document = Loader.loadPDF(copy)) {
+            for (int p = 0; p < document.getNumberOfPages(); p++) {
+                for (boolean sorted : new boolean[] {true, false}) {
+                    PageText text = PageText.of(document, p, sorted);
+                    for (String term : terms) {
+                        if (text.indexOf(compact(term), 0) >= 0) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean walk(
-            @Nullable COSBase base, List<String> terms, IdentityHashMap<COSBase, Boolean> seen, List<COSStream> forms)
+            @Nullable COSBase base,
+            List<String> terms,
+            IdentityHashMap<COSBase, Boolean> seen,
+            List<COSStream> forms,
+            boolean fontProgram)
             throws IOException {
         COSBase object = base instanceof COSObject indirect ? indirect.getObject() : base;
         if (object == null || seen.put(object, Boolean.TRUE) != null) {
@@ -482,7 +501,7 @@ final class PdfRedactor {
         }
         if (object instanceof COSArray array) {
             for (COSBase item : array) {
-                if (walk(item, terms, seen, forms)) {
+                if (walk(item, terms, seen, forms, false)) {
                     return true;
                 }
             }
@@ -490,11 +509,17 @@ final class PdfRedactor {
         }
         if (object instanceof COSDictionary dict) {
             for (Map.Entry<COSName, COSBase> entry : dict.entrySet()) {
-                if (contains(entry.getKey().getName(), terms) || walk(entry.getValue(), terms, seen, forms)) {
+                COSName key = entry.getKey();
+                boolean program = key.equals(COSName.FONT_FILE)
+                        || key.equals(COSName.FONT_FILE2)
+                        || key.equals(COSName.FONT_FILE3);
+                if (contains(key.getName(), terms) || walk(entry.getValue(), terms, seen, forms, program)) {
                     return true;
                 }
             }
-            if (object instanceof COSStream stream && !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+            if (object instanceof COSStream stream
+                    && !fontProgram
+                    && !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
                 if (COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE))) {
                     forms.add(stream);
                 }

@@ -320,6 +320,83 @@ class PdfRedactorUnitTests {
     }
 
     @Test
+    void an_earlier_revision_kept_by_an_incremental_update_is_not_carried_over() throws IOException {
+        byte[] first = pdf(doc -> {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (var content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, false)) {
+                content.beginText();
+                content.setFont(HELVETICA, 12);
+                content.newLineAtOffset(72, 760);
+                content.showText("Draft naming " + SECRET);
+                content.endText();
+            }
+        });
+        byte[] updated;
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            PDPage page = doc.getPage(0);
+            try (var content = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.OVERWRITE, false)) {
+                content.beginText();
+                content.setFont(HELVETICA, 12);
+                content.newLineAtOffset(72, 760);
+                content.showText("A clean final page");
+                content.endText();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            var out = new ByteArrayOutputStream();
+            doc.saveIncremental(out);
+            updated = out.toByteArray();
+        }
+        assertThat(new String(updated, StandardCharsets.ISO_8859_1))
+                .as("the earlier revision is still in the file")
+                .contains(SECRET);
+        assertThat(textOf(updated)).doesNotContain(SECRET);
+
+        var result = PdfRedactor.redact(updated, List.of(SECRET), List.of());
+
+        assertThat(result.counts()).isEmpty();
+        assertThat(everything(result.pdf())).doesNotContain(SECRET).contains("A clean final page");
+    }
+
+    /** A term that is also a word of PDF's own syntax (/Type, /Font) costs the copy its text, not the redaction. */
+    @Test
+    void a_term_that_is_also_pdf_syntax_rasterises_everything_rather_than_failing() throws IOException {
+        byte[] original = pdf(doc -> {
+            page(doc, "Magnet of Type A", "x");
+            page(doc, "second page", "y");
+        });
+        var result = PdfRedactor.redact(original, List.of("type"), List.of());
+        assertThat(result.counts()).containsExactly(new TermCount(0, 1, 1));
+        assertThat(result.rasterised()).containsExactly(1, 2);
+        assertThat(textOf(result.pdf())).isBlank();
+    }
+
+    @Test
+    void images_on_unmarked_pages_stay() throws IOException {
+        byte[] original = pdf(doc -> {
+            page(doc, "Supplier " + SECRET, "x");
+            PDPage second = page(doc, "A photo of the line", "y");
+            BufferedImage photo = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+            photo.setRGB(5, 5, 0x00ff00);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, photo);
+            try (var content = new PDPageContentStream(doc, second, PDPageContentStream.AppendMode.APPEND, true)) {
+                content.drawImage(image, 100, 100, 40, 30);
+            }
+        });
+        var result = PdfRedactor.redact(original, List.of(SECRET), List.of());
+        assertThat(result.rasterised()).containsExactly(1);
+        try (PDDocument copy = Loader.loadPDF(result.pdf())) {
+            var names = copy.getPage(1).getResources().getXObjectNames();
+            assertThat(names).hasSize(1);
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+                    copy.getPage(1).getResources().getXObject(names.iterator().next());
+            assertThat(image.getWidth()).isEqualTo(40);
+            assertThat(image.getImage().getRGB(5, 5) & 0xffffff).isEqualTo(0x00ff00);
+            assertThat(pageText(copy, 2)).contains("A photo of the line");
+        }
+    }
+
+    @Test
     void boxes_off_the_page_and_bad_terms_are_refused_naming_the_field() throws IOException {
         byte[] original = pdf(doc -> page(doc, "text", "more"));
         assertProblem(
