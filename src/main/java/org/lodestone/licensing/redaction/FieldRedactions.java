@@ -72,6 +72,11 @@ public class FieldRedactions implements ContentRedaction {
         return store.fields(application);
     }
 
+    /** Checks that the user may change the marks now (404, 403, 409), before the adapters read the request. */
+    public void authorise(ApplicationId application, CurrentUser user) {
+        access.require(application, user, ApplicationAccess.Action.ATTACH_EVIDENCE);
+    }
+
     /**
      * Replaces the marks, by the applicant's organisation while the application accepts evidence. Audited as
      * {@code FIELD_REDACTION_CHANGED} with the fields and audiences (names of fields, never values).

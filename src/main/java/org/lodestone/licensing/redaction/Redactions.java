@@ -158,6 +158,15 @@ public class Redactions implements DocumentVisibility {
     }
 
     /**
+     * Checks that the user may redact documents of the application now and that the document is one of them (404, 403,
+     * 409), before the adapters read the request's fields: strangers learn nothing from a 422.
+     */
+    public void authorise(ApplicationId application, DocumentId documentId, CurrentUser user) {
+        access.require(application, user, ApplicationAccess.Action.ATTACH_EVIDENCE);
+        document(application, documentId, user);
+    }
+
+    /**
      * The document if the user may redact it now (applicant's organisation, application accepting evidence, a current
      * PDF), for the form; the same problems as {@link #redact} otherwise.
      */

@@ -269,6 +269,21 @@ class RedactionAuthorizationMatrixTests {
     }
 
     @Test
+    void strangersLearnNothingFromAnInvalidRequest() {
+        String draft = ids.get("draft");
+        String doc = ids.get("orig");
+        assertThat(fx.post(otherApplicant, "/api/v1/applications/" + draft + "/documents/" + doc + "/redactions", "{}"))
+                .hasStatus(404);
+        assertThat(putJson(otherApplicant, "/api/v1/applications/" + draft + "/field-redactions", "{\"NO_SUCH\": []}"))
+                .hasStatus(404);
+        assertThat(fx.post("applicant", "/api/v1/applications/" + draft + "/documents/" + doc + "/redactions", "{}"))
+                .as("a document of another application of one's own")
+                .hasStatus(404);
+        assertThat(putJson("applicant", "/api/v1/applications/" + draft + "/field-redactions", "{\"NO_SUCH\": []}"))
+                .hasStatus(422);
+    }
+
+    @Test
     void formsWithoutACsrfTokenAreRefused() {
         String draft = ids.get("draft");
         String fresh = upload(draft, "Another " + SECRET);

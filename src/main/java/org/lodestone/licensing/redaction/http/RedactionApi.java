@@ -89,9 +89,10 @@ class RedactionApi {
     @ApiResponse(responseCode = "422", description = "Not a PDF, encrypted, damaged, a box off the page; `errors`")
     ResponseEntity<RedactionResponse> redact(
             @PathVariable UUID id, @PathVariable UUID documentId, @RequestBody @Nullable RedactionBody body) {
+        CurrentUser user = user();
+        redactions.authorise(new ApplicationId(id), new DocumentId(documentId), user);
         RedactionRequest request = request(body == null ? new RedactionBody(null, null, null, null) : body);
-        RedactionOutcome outcome =
-                redactions.redact(new ApplicationId(id), new DocumentId(documentId), request, user());
+        RedactionOutcome outcome = redactions.redact(new ApplicationId(id), new DocumentId(documentId), request, user);
         return ResponseEntity.created(
                         URI.create("/api/v1/documents/" + outcome.copy().id()))
                 .body(RedactionResponse.of(outcome));
@@ -133,6 +134,8 @@ class RedactionApi {
                     + " \"[redacted]\" (documents: not listed). While the application accepts evidence.")
     Map<String, Set<Audience>> markFields(
             @PathVariable UUID id, @RequestBody @Nullable Map<String, @Nullable List<String>> body) {
+        CurrentUser user = user();
+        fields.authorise(new ApplicationId(id), user);
         Map<SensitiveField, Set<Audience>> marks = new EnumMap<>(SensitiveField.class);
         if (body != null) {
             for (var entry : body.entrySet()) {
@@ -146,7 +149,7 @@ class RedactionApi {
                 marks.put(field, audiences(entry.getValue(), entry.getKey(), false));
             }
         }
-        return names(fields.mark(new ApplicationId(id), marks, user()));
+        return names(fields.mark(new ApplicationId(id), marks, user));
     }
 
     // ---- translation ---------------------------------------------------------------------------------------------

@@ -114,6 +114,8 @@ class RedactionPages {
             @PathVariable UUID id,
             @RequestParam(name = "mark", required = false) @Nullable List<String> marks,
             RedirectAttributes redirect) {
+        CurrentUser user = user();
+        fields.authorise(new ApplicationId(id), user);
         Map<SensitiveField, Set<Audience>> chosen = new EnumMap<>(SensitiveField.class);
         for (String mark : marks == null ? List.<String>of() : marks) {
             String[] parts = mark.split(":", 2);
@@ -124,7 +126,7 @@ class RedactionPages {
                 throw RedactionProblem.invalid("mark", "'" + mark + "' names no field and audience");
             }
         }
-        fields.mark(new ApplicationId(id), chosen, user());
+        fields.mark(new ApplicationId(id), chosen, user);
         redirect.addFlashAttribute("fieldsSaved", true);
         return "redirect:/applications/" + id + "#field-redactions";
     }
