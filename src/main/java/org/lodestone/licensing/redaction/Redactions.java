@@ -125,8 +125,9 @@ public class Redactions implements DocumentVisibility {
                             original.type(),
                             original.partyId(),
                             original.itemId(),
-                            copyName(original.filename()),
-                            "Redacted copy of '" + original.filename() + "' for " + names(request.audiences())),
+                            copyName(original.filename(), terms),
+                            // not the original's name or description: they may hold a term themselves
+                            "Redacted copy for " + names(request.audiences())),
                     new ByteArrayInputStream(result.pdf()),
                     user);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -261,7 +262,20 @@ public class Redactions implements DocumentVisibility {
         }
     }
 
-    static String copyName(String filename) {
+    /** Lower-case letters and digits only: file names separate words with anything. */
+    private static String lettersAndDigits(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** {@code <name>-redacted.pdf}, or a neutral name when the original's name holds one of the terms. */
+    static String copyName(String filename, List<String> terms) {
+        String name = lettersAndDigits(filename);
+        for (String term : terms) {
+            String t = lettersAndDigits(term);
+            if (!t.isEmpty() && name.contains(t)) {
+                return "redacted-copy.pdf";
+            }
+        }
         String base = filename.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
                 ? filename.substring(0, filename.length() - 4)
                 : filename;

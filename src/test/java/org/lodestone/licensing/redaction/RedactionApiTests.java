@@ -132,6 +132,17 @@ class RedactionApiTests {
     }
 
     @Test
+    void theCopyDoesNotCarryTheOriginalsNameWhenItHoldsATerm() throws IOException {
+        String doc = upload(DocumentType.OTHER, twoPages(), "Zircon-Holdings price list.pdf");
+        MvcTestResult made = redact(
+                doc, "{\"terms\": [\"zircon holdings\"], \"audiences\": [\"FOREIGN_PARTY\"], \"keepOriginal\": true}");
+        assertThat(made).as(body(made)).hasStatus(201);
+        MvcTestResult meta = fx.get("applicant", "/api/v1/documents/" + read(made, "$.copy.id"));
+        assertThat((String) read(meta, "$.filename")).isEqualTo("redacted-copy.pdf");
+        assertThat(body(meta)).doesNotContainIgnoringCase("zircon");
+    }
+
+    @Test
     void bad_requests_are_422_naming_the_field() throws IOException {
         String doc = upload(DocumentType.OTHER, twoPages(), "contract.pdf");
         assertProblem(
