@@ -16,6 +16,28 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void aSecondMisspeltWordNeverRaisesTheScore() {
+        // the query has one typo; an entry that also differs in another word must score lower than the one that
+        // differs only where the query is misspelt (the model is monotone in its spelling distances)
+        String[][] cases = {
+            {"Jaqal Sami al-Dosari", "Jamal Sami al-Dosari", "Jamal Rami al-Dosari"},
+            {"Adndrew Dorov", "Andrew Dorov", "Andrew Norov"},
+            {"Michale Hendersen", "Michael Hendersen", "Michael Henderson"},
+            {
+                "Shenzhen Xinlong Magnetic Matreials",
+                "Shenzhen Xinlong Magnetic Materials",
+                "Shenzhen Xinlang Magnetic Materials"
+            },
+        };
+        for (String[] c : cases) {
+            String schema = c[0].startsWith("Shenzhen") ? "Company" : "Person";
+            assertThat(MATCHER.score(c[0], c[1], schema))
+                    .as("%s: %s over %s", c[0], c[1], c[2])
+                    .isGreaterThan(MATCHER.score(c[0], c[2], schema));
+        }
+    }
+
+    @Test
     void hanziAreNeverFuzzy() {
         assertThat(MATCHER.score("习近朋", "习近平", "Person")).isLessThan(t);
         assertThat(MATCHER.score("習近平", "习近平", "Person")).isGreaterThanOrEqualTo(t);
