@@ -38,6 +38,17 @@ class NameMatcherUnitTests {
     }
 
     @Test
+    void anAliasWithAnInitialDoesNotOutrankTheFullNameWithOneTypo() {
+        assertThat(MATCHER.score("Jshua Branwood", "Joshua Branwood", "Person"))
+                .isGreaterThan(MATCHER.score("Jshua Branwood", "J. Branwood", "Person"));
+        assertThat(MATCHER.score("Jesdsica Amanda Eles", "Jessica Amanda Eles", "Person"))
+                .isGreaterThan(MATCHER.score("Jesdsica Amanda Eles", "A. Eles", "Person"));
+        assertThat(MATCHER.score("N. Nazarbayev", "Nursultan Nazarbayev", "Person"))
+                .as("an initial still meets its name")
+                .isGreaterThanOrEqualTo(t);
+    }
+
+    @Test
     void hanziAreNeverFuzzy() {
         assertThat(MATCHER.score("习近朋", "习近平", "Person")).isLessThan(t);
         assertThat(MATCHER.score("習近平", "习近平", "Person")).isGreaterThanOrEqualTo(t);
@@ -103,9 +114,9 @@ class NameMatcherUnitTests {
     @Test
     void initialsGenericWordsAndAGivenNameAloneAreWeakEvidence() {
         assertThat(features("N.N.", "Nursultan Nazarbayev", "Person")).containsEntry("personInitialsOnly", 1.0);
-        // an initial that agrees is not counted as edits of the full name
+        // an initial that agrees is one uncertain letter of the full name, not eight wrong ones
         assertThat(features("N. Nazarbayev", "Nursultan Nazarbayev", "Person"))
-                .containsEntry("mostEditsInAWord", 0.0)
+                .containsEntry("mostEditsInAWord", 1.0)
                 .containsEntry("initialsUsed", 1.0);
         assertThat(features("Management Company", "Westminister Management Company", "Company"))
                 .containsEntry("genericShortName", 1.0);
