@@ -70,7 +70,7 @@ class DataExportsApiTests {
         assertThat(csv).hasStatusOk();
         assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
         String text = csv.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith(DataExports.HEADER).contains(reference).contains("Demo Motorenwerk");
+        assertThat(text).startsWith(DataExports.HEADER).contains(reference).contains("Motorenwerk GmbH");
 
         MvcTestResult again = fx.get("reviewer", "/api/v1/data-exports/" + id + "/content");
         assertThat(again).hasStatus(409);
