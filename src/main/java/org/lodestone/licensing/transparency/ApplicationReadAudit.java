@@ -2,6 +2,7 @@ package org.lodestone.licensing.transparency;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.lodestone.audit.AuditActor;
 import org.lodestone.audit.AuditEntry;
 import org.lodestone.audit.AuditRecord;
 import org.lodestone.audit.AuditTrail;
@@ -11,6 +12,7 @@ import org.lodestone.licensing.application.SensitiveReads;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,7 +21,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Audits every read of an application's sensitive content (parties, end use, production, business relationship, the
- * case file) by anyone outside the applicant's organisation as SENSITIVE_READ, with the case reference, what was read
+ * case file, the list of its evidence documents) by anyone outside the applicant's organisation as SENSITIVE_READ, with the case reference, what was read
  * (the endpoint) and the reason if the request carried one, and lists it in the applicant's {@link AccessLog}. One entry
  * per application per request, however often the request reads it (a case page reads it several times). The
  * applicant's own staff are not recorded: the log is about others reading the owner's data. Guarded by
@@ -32,13 +34,11 @@ class ApplicationReadAudit implements SensitiveReads {
 
     private final AuditTrail audit;
     private final AccessLog accessLog;
-    private final TransactionTemplate joinCaller;
     private final TransactionTemplate ownWrite;
 
     ApplicationReadAudit(AuditTrail audit, AccessLog accessLog, PlatformTransactionManager transactions) {
         this.audit = audit;
         this.accessLog = accessLog;
-        this.joinCaller = new TransactionTemplate(transactions);
         this.ownWrite = new TransactionTemplate(transactions);
         this.ownWrite.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -60,14 +60,13 @@ class ApplicationReadAudit implements SensitiveReads {
         String reason = request == null ? null : request.getParameter("reason");
         var purpose = new StatedPurpose(
                 application.reference(), reason == null || reason.isBlank() ? null : cut(reason.strip()));
-        // A read-only caller cannot write; the trail itself commits on its own then, and so must the log row.
-        boolean readOnly = TransactionSynchronizationManager.isActualTransactionActive()
-                && TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-        (readOnly ? ownWrite : joinCaller).executeWithoutResult(tx -> {
+        Runnable write = () -> ownWrite.executeWithoutResult(tx -> {
             AuditEntry entry = audit.record(AuditRecord.success(
                             "SENSITIVE_READ", "APPLICATION", application.id().toString())
                     .withDetail("case " + application.reference() + ", " + what
-                            + (purpose.reason() == null ? "" : ", reason: " + purpose.reason())));
+                            + (purpose.reason() == null ? "" : ", reason: " + purpose.reason()))
+                    .by(new AuditActor(
+                            reader.username(), reader.organisationId().toString())));
             accessLog.insert(
                     entry,
                     application.applicant(),
@@ -81,6 +80,19 @@ class ApplicationReadAudit implements SensitiveReads {
                     purpose,
                     null);
         });
+        // In a transaction of its own, and after the caller's: a command that reads the application and then locks its
+        // row (Reviews.lockReadable) must not hold the audit chain's head lock while it waits for the row (a writer
+        // that locked the row first and records last would deadlock with it), nor wait for a head lock it holds.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    write.run();
+                }
+            });
+        } else {
+            write.run();
+        }
     }
 
     private static @Nullable HttpServletRequest request() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,11 @@ import org.lodestone.identity.CurrentUser;
 import org.lodestone.identity.Identity;
 import org.lodestone.identity.OrganisationId;
 import org.lodestone.identity.OrganisationKind;
+import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.application.ApplicationAccess;
 import org.lodestone.licensing.application.ApplicationAccess.Action;
 import org.lodestone.licensing.application.ApplicationSummary;
+import org.lodestone.licensing.application.SensitiveReads;
 import org.lodestone.licensing.evidence.DocumentContent;
 import org.lodestone.licensing.evidence.DocumentId;
 import org.lodestone.licensing.evidence.Evidence;
@@ -48,6 +51,7 @@ public class DocumentReading {
     private final AccessLog accessLog;
     private final AuditTrail audit;
     private final Clock clock;
+    private final List<SensitiveReads> reads;
 
     DocumentReading(
             Evidence evidence,
@@ -55,7 +59,9 @@ public class DocumentReading {
             Identity identity,
             AccessLog accessLog,
             AuditTrail audit,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            List<SensitiveReads> reads) {
+        this.reads = List.copyOf(reads);
         this.evidence = evidence;
         this.access = access;
         this.identity = identity;
@@ -70,6 +76,16 @@ public class DocumentReading {
             InputStream content,
             long length,
             @Nullable String traceId) {}
+
+    /**
+     * Records that {@code user} read the list of the application's documents (their filenames and descriptions are
+     * sensitive too), as a read of the application: once per request, and only for readers outside the applicant's
+     * organisation ({@link SensitiveReads}). Call after the list was allowed.
+     */
+    public void listed(ApplicationId application, CurrentUser user) {
+        ApplicationSummary summary = access.require(application, user, Action.READ);
+        reads.forEach(r -> r.read(summary, user));
+    }
 
     /** Whether the user must state a purpose to open documents: staff of an authority. */
     public static boolean needsPurpose(CurrentUser user) {

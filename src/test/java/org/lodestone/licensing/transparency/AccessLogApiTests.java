@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lodestone.licensing.ApplicationFixtures.body;
 import static org.lodestone.licensing.ApplicationFixtures.read;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.lodestone.audit.AuditEntry;
 import org.lodestone.audit.AuditQuery;
 import org.lodestone.audit.AuditTrail;
+import org.lodestone.identity.UserId;
 import org.lodestone.licensing.ApplicationFixtures;
+import org.lodestone.licensing.ApplicationId;
+import org.lodestone.licensing.evidence.DocumentId;
+import org.lodestone.licensing.evidence.DocumentType;
+import org.lodestone.licensing.evidence.EvidenceDocument;
+import org.lodestone.licensing.evidence.store.DocumentRecords;
 import org.lodestone.support.DemoSessions;
 import org.lodestone.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +42,9 @@ class AccessLogApiTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    DocumentRecords records;
 
     private ApplicationFixtures fx;
     private String app;
@@ -79,6 +91,55 @@ class AccessLogApiTests {
                 .hasStatusOk();
         assertThat(sensitiveReads(app)).hasSize((int) before + 1);
         assertThat(sensitiveReads(app).getFirst().actor()).isEqualTo("supervisor");
+    }
+
+    @Test
+    void readingTheListOfDocumentsIsASensitiveRead() {
+        long before = sensitiveReads(app).size();
+        assertThat(fx.get("enforcement", "/api/v1/applications/" + app + "/documents"))
+                .hasStatusOk();
+        assertThat(sensitiveReads(app)).hasSize((int) before + 1);
+        assertThat(sensitiveReads(app).getFirst().detail()).contains("GET /api/v1/applications/{id}/documents");
+        assertThat(sensitiveReads(app).getFirst().actor()).isEqualTo("enforcement");
+    }
+
+    @Test
+    void documentsUploadedByAForeignPartyAreInItsLogNotTheApplicants() {
+        // The sealed-evidence upload of foreign parties is another feature; its rows look like this: the consignee's
+        // user as uploader, on the exporter's application, the content already in storage.
+        String donor = fx.file("applicant", fx.draft("applicant"), DocumentType.OTHER, null, null);
+        EvidenceDocument template = records.find(DocumentId.of(donor)).orElseThrow();
+        String consigneeId = read(fx.get("consignee", "/api/v1/me"), "$.id");
+        var sealed = new EvidenceDocument(
+                new DocumentId(UUID.randomUUID()),
+                ApplicationId.of(app),
+                DocumentType.END_USER_CERTIFICATE,
+                null,
+                null,
+                "consignee-certificate.pdf",
+                template.contentType(),
+                template.sizeBytes(),
+                template.sha256(),
+                null,
+                new UserId(UUID.fromString(consigneeId)),
+                "Anna Weber (Consignee)",
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                null,
+                null,
+                0);
+        records.insert(sealed);
+
+        assertThat(fx.get("reviewer", "/api/v1/documents/" + sealed.id() + "/content?purpose=" + reference))
+                .hasStatusOk();
+
+        MvcTestResult consignee = fx.get("consignee", "/api/v1/access-log?size=200");
+        assertThat((List<String>) read(consignee, "$.entries[*].subject.documentId"))
+                .contains(sealed.id().toString());
+        assertThat((List<String>) read(consignee, "$.entries[*].subject.applicationReference"))
+                .contains(reference);
+        MvcTestResult applicant = fx.get("applicant", "/api/v1/access-log?size=200");
+        assertThat((List<String>) read(applicant, "$.entries[*].subject.documentId"))
+                .doesNotContain(sealed.id().toString());
     }
 
     @Test

@@ -101,9 +101,13 @@ class EvidenceController {
     @ApiResponse(responseCode = "200", description = "The documents (removed ones are not listed)")
     @ApiResponse(responseCode = "404", description = "No such application, or not yours to see")
     List<DocumentResponse> list(@PathVariable UUID id) {
-        return evidence.list(new ApplicationId(id), user()).stream()
+        CurrentUser user = user();
+        var application = new ApplicationId(id);
+        List<DocumentResponse> documents = evidence.list(application, user).stream()
                 .map(DocumentResponse::of)
                 .toList();
+        reading.listed(application, user); // #6: filenames and descriptions are sensitive too
+        return documents;
     }
 
     @DeleteMapping("/api/v1/applications/{id}/documents/{documentId}")
