@@ -94,6 +94,18 @@ class AccessLogApiTests {
     }
 
     @Test
+    void aCommandThatReadsTheApplicationInItsTransactionIsAuditedAfterIt() {
+        long before = sensitiveReads(app).size();
+        MvcTestResult note = fx.post("reviewer", "/api/v1/applications/" + app + "/notes", "{\"body\": \"read it\"}");
+        assertThat(note).as(body(note)).hasStatus(201);
+        assertThat(sensitiveReads(app)).hasSize((int) before + 1);
+        assertThat(sensitiveReads(app).getFirst().detail()).contains("POST /api/v1/applications/{id}/notes");
+        // recorded after the note's own entry, in a transaction of its own
+        List<AuditEntry> trail = audit.find(new AuditQuery("APPLICATION", app, "reviewer", null, null, 2));
+        assertThat(trail).extracting(AuditEntry::action).containsExactly("SENSITIVE_READ", "CASE_NOTE_ADDED");
+    }
+
+    @Test
     void readingTheListOfDocumentsIsASensitiveRead() {
         long before = sensitiveReads(app).size();
         assertThat(fx.get("enforcement", "/api/v1/applications/" + app + "/documents"))
