@@ -218,7 +218,8 @@ class AccessLogApiTests {
         assertThat(body(page))
                 .contains("id=\"access-log-table\"")
                 .contains(reference)
-                .contains("REVIEWER");
+                .contains("REVIEWER")
+                .contains("value=\"" + app + "\""); // the filter is kept in the form
         MvcTestResult bad =
                 mvc.get().uri("/access-log?to=soon").session(session).exchange();
         assertThat(bad).hasStatus(422);

@@ -36,9 +36,10 @@ class AccessLogPages {
             HttpServletResponse response) {
         CurrentUser user =
                 identity.currentUser().orElseThrow(() -> new ErrorResponseException(HttpStatus.UNAUTHORIZED));
-        model.addAttribute("application", application == null ? "" : application);
-        model.addAttribute("from", from == null ? "" : from);
-        model.addAttribute("to", to == null ? "" : to);
+        // not "application": Thymeleaf reserves that name for the servlet context
+        model.addAttribute("filterApplication", application == null ? "" : application);
+        model.addAttribute("filterFrom", from == null ? "" : from);
+        model.addAttribute("filterTo", to == null ? "" : to);
         try {
             AccessLogPage log = logs.of(user, application, from, to, page, 50);
             model.addAttribute("log", log);
