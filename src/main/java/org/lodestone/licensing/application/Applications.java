@@ -61,6 +61,7 @@ public class Applications implements ApplicationAccess {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<CaseSharing> sharing;
+    private final List<SensitiveReads> reads;
     private final List<ContentRedaction> redaction;
 
     Applications(
@@ -73,8 +74,10 @@ public class Applications implements ApplicationAccess {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             List<CaseSharing> sharing,
+            List<SensitiveReads> reads,
             List<ContentRedaction> redaction) {
         this.store = store;
+        this.reads = List.copyOf(reads);
         this.redaction = List.copyOf(redaction);
         this.sharing = List.copyOf(sharing);
         this.identity = identity;
@@ -97,6 +100,7 @@ public class Applications implements ApplicationAccess {
         if (!mayRead(app, user)) {
             throw notFound(id);
         }
+        reads.forEach(r -> r.read(app.summary(), user)); // #6 access transparency
         return redacted(app, user);
     }
 

@@ -21,6 +21,7 @@ import org.lodestone.licensing.evidence.Evidence;
 import org.lodestone.licensing.evidence.EvidenceDocument;
 import org.lodestone.licensing.evidence.EvidenceProblem;
 import org.lodestone.licensing.evidence.NewDocument;
+import org.lodestone.licensing.transparency.DocumentReading;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,10 +51,12 @@ class EvidenceController {
 
     private final Evidence evidence;
     private final Identity identity;
+    private final DocumentReading reading;
 
-    EvidenceController(Evidence evidence, Identity identity) {
+    EvidenceController(Evidence evidence, Identity identity, DocumentReading reading) {
         this.evidence = evidence;
         this.identity = identity;
+        this.reading = reading;
     }
 
     @PostMapping(
@@ -98,9 +101,13 @@ class EvidenceController {
     @ApiResponse(responseCode = "200", description = "The documents (removed ones are not listed)")
     @ApiResponse(responseCode = "404", description = "No such application, or not yours to see")
     List<DocumentResponse> list(@PathVariable UUID id) {
-        return evidence.list(new ApplicationId(id), user()).stream()
+        CurrentUser user = user();
+        var application = new ApplicationId(id);
+        List<DocumentResponse> documents = evidence.list(application, user).stream()
                 .map(DocumentResponse::of)
                 .toList();
+        reading.listed(application, user); // #6: filenames and descriptions are sensitive too
+        return documents;
     }
 
     @DeleteMapping("/api/v1/applications/{id}/documents/{documentId}")
@@ -134,11 +141,26 @@ class EvidenceController {
     @Operation(
             summary = "Download an evidence document",
             description = "Streamed as an attachment with the detected content type, exact length and the SHA-256 as "
-                    + "ETag. Every download is recorded in the audit trail as DOCUMENT_READ with the reader.")
-    @ApiResponse(responseCode = "200", description = "The content")
+                    + "ETag. Every download is recorded in the audit trail as DOCUMENT_READ with the reader. Authority "
+                    + "staff must state the purpose (`purpose`: the case, by reference or id; `reason` optional) and "
+                    + "receive a watermarked copy (PDF, PNG, JPEG: viewer, organisation, UTC time, case, trace id; "
+                    + "no ETag, the trace id in `X-Lodestone-Trace`); the owner's access log lists the read (#6).")
+    @ApiResponse(responseCode = "200", description = "The content (watermarked for authority staff)")
     @ApiResponse(responseCode = "404", description = "No such document, or not yours to see")
-    ResponseEntity<InputStreamResource> content(@PathVariable UUID id) {
-        return Downloads.of(evidence.read(new DocumentId(id), user()));
+    @ApiResponse(
+            responseCode = "422",
+            description = "Authority staff only: `purpose` missing or naming another case; `errors` names `purpose`")
+    ResponseEntity<InputStreamResource> content(
+            @PathVariable UUID id,
+            @Parameter(description = "Authority staff: the case you open the document for (its reference or id)")
+                    @RequestParam(name = "purpose", required = false)
+                    @Nullable
+                    String purpose,
+            @Parameter(description = "Authority staff, optional: why, in a few words")
+                    @RequestParam(name = "reason", required = false)
+                    @Nullable
+                    String reason) {
+        return Downloads.of(reading.open(new DocumentId(id), user(), purpose, reason));
     }
 
     /** A part over the limit, found while the servlet container spooled it (no declared length, or a lying one). */

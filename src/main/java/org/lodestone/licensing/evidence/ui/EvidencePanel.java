@@ -10,6 +10,7 @@ import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.evidence.DocumentType;
 import org.lodestone.licensing.evidence.Evidence;
 import org.lodestone.licensing.evidence.EvidenceDocument;
+import org.lodestone.licensing.transparency.DocumentReading;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -23,10 +24,12 @@ public class EvidencePanel {
 
     private final Evidence evidence;
     private final Identity identity;
+    private final DocumentReading reading;
 
-    EvidencePanel(Evidence evidence, Identity identity) {
+    EvidencePanel(Evidence evidence, Identity identity, DocumentReading reading) {
         this.evidence = evidence;
         this.identity = identity;
+        this.reading = reading;
     }
 
     /** The fragment's model; {@code applicationId} may be a UUID, an {@code ApplicationId} or their text. */
@@ -35,6 +38,7 @@ public class EvidencePanel {
         CurrentUser user =
                 identity.currentUser().orElseThrow(() -> new ErrorResponseException(HttpStatus.UNAUTHORIZED));
         List<Row> rows = evidence.list(application, user).stream().map(Row::of).toList();
+        reading.listed(application, user); // #6: filenames and descriptions are sensitive too
         return new View(
                 application.value(),
                 rows,
