@@ -380,6 +380,7 @@ class InvitationAuthorizationMatrixTests {
                                         .uri(path)
                                         .param("username", username)
                                         .param("displayName", "Matrix " + username)
+                                        .param("organisationName", "Matrix Org " + username)
                                         .param("password", InvitationFixtures.password(username))
                                         .param("passwordRepeated", InvitationFixtures.password(username)))
                         .exchange();
