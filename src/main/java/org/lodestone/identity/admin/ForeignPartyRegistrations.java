@@ -35,10 +35,7 @@ class ForeignPartyRegistrations implements Registrations {
     @Override
     @Transactional
     public CurrentUser registerForeignParty(ForeignPartyRegistration registration) {
-        if (registration.password() == null || registration.password().isBlank()) {
-            // an administrator may create OIDC-only users without a password; a self-registered one always has one
-            throw IdentityProblem.invalid("password", "is required: at least " + MIN_PASSWORD + " characters");
-        }
+        precheck(registration);
         Organisation organisation;
         try {
             organisation = administration.createOrganisation(new OrganisationRequest(
@@ -73,6 +70,39 @@ class ForeignPartyRegistrations implements Registrations {
                 OrganisationKind.FOREIGN_PARTY,
                 null,
                 Set.of(Role.CONSIGNEE));
+    }
+
+    /**
+     * Every field the form shows, checked up front so the invitee learns all his mistakes at once (the administrator's
+     * validation below stays the authority and reports the rest, e.g. taken names).
+     */
+    private static void precheck(ForeignPartyRegistration r) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (r.organisationName() == null || r.organisationName().isBlank()) {
+            errors.put("organisationName", "is required");
+        }
+        if (r.country() == null || !org.lodestone.shared.CountryCode.isValid(r.country())) {
+            errors.put("country", "must be an ISO 3166-1 alpha-2 country code");
+        }
+        if (r.username() == null
+                || !Administration.USERNAME.matcher(r.username().strip()).matches()) {
+            errors.put(
+                    "username",
+                    "must be 2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter"
+                            + " or digit");
+        }
+        if (r.displayName() == null || r.displayName().isBlank()) {
+            errors.put("displayName", "is required");
+        }
+        // an administrator may create OIDC-only users without a password; a self-registered one always has one
+        if (r.password() == null
+                || r.password().length() < MIN_PASSWORD
+                || r.password().length() > 256) {
+            errors.put("password", "must be at least " + MIN_PASSWORD + " and at most 256 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw IdentityProblem.invalid(errors);
+        }
     }
 
     /** The same problem with the administrator's field names replaced by the sign-up form's. */

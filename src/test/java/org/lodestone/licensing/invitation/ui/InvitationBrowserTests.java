@@ -99,7 +99,7 @@ class InvitationBrowserTests {
             // ---- submitted: the bureau's reviewer sees the name and downloads the content
             api.post("applicant", "/api/v1/applications/" + app + "/submit", "").expect(200);
             List<String> sealed = api.get("applicant", "/api/v1/applications/" + app + "/documents")
-                    .read("$[?(@.sealed)].id");
+                    .read("$[?(@.sealed == true)].id");
             assertThat(sealed).hasSize(1);
             b.driver().manage().deleteAllCookies();
             b.login("reviewer", "demo");
