@@ -13,6 +13,7 @@ import org.lodestone.licensing.evidence.EvidenceFixtures;
 import org.lodestone.support.Browser;
 import org.lodestone.support.HttpApi;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +60,7 @@ class InvitationBrowserTests {
                     .contains("Antrieb AG")
                     .contains("Demo Magnetics");
             assertThat(b.find("#acc-org").getAttribute("value")).isEqualTo("Antrieb AG");
+            b.screenshot(Path.of("docs/images/invitation-landing.png"));
             b.find("#acc-org").clear();
             b.type("#acc-org", "Antrieb AG " + username);
             b.type("#acc-username", username);
@@ -85,6 +87,7 @@ class InvitationBrowserTests {
             b.find("#contribution-file").sendKeys(certificate.toString());
             b.click("#contribution-upload button[type=submit]");
             assertThat(b.waitFor("#own-documents-table").getText()).contains("end-user-certificate-signed.pdf");
+            b.screenshot(Path.of("docs/images/my-case.png"));
 
             // ---- the exporter sees a lock, no name, no link
             b.driver().manage().deleteAllCookies();
@@ -93,6 +96,8 @@ class InvitationBrowserTests {
             var locked = b.waitFor("#evidence-table .sealed-locked");
             assertThat(locked.getText()).contains("Sealed by the foreign party");
             assertThat(locked.findElements(By.tagName("a"))).isEmpty();
+            ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", locked);
+            b.screenshot(Path.of("docs/images/sealed-evidence.png"));
             assertThat(b.find("#evidence-table").getText()).doesNotContain("end-user-certificate-signed.pdf");
             assertThat(b.find("#invitation-table").getText()).contains("ACCEPTED");
 
