@@ -23,7 +23,8 @@ import org.springframework.web.ErrorResponseException;
  * Evidence documents of licence applications: upload, list, read, remove. Who may do what is asked of
  * {@link ApplicationAccess} every time, so ownership rules live in one place; a document whose application the caller
  * may not see is answered exactly like one that does not exist (404). Every read of content is audited as
- * {@code DOCUMENT_READ} with the reader, whoever it is. Guarded by {@code EvidenceApiTests}.
+ * {@code DOCUMENT_READ} with the reader, whoever it is. Documents a foreign party uploads as contributor are sealed
+ * from the applicant ({@link Sealing}, #6). Guarded by {@code EvidenceApiTests} and {@code InvitationApiTests}.
  */
 public class Evidence implements EvidenceCatalogue {
 
@@ -186,8 +187,7 @@ public class Evidence implements EvidenceCatalogue {
                 .toList();
     }
 
-    // ---- sealed evidence from contributors (#6); the rules are Sealing's
-    // ----------------------------------------------
+    // ---- sealed evidence from contributors (#6); the rules are Sealing's ----
 
     /**
      * The seals on the application's documents as the user sees them ({@link Seal#locked()} for the applicant's
