@@ -7,7 +7,8 @@ import org.lodestone.licensing.ApplicationId;
 
 /**
  * An invitation as stored, without its token (only the token's SHA-256 is kept, and never leaves the store). Single
- * use: accepting sets {@code acceptedAt} in one conditional UPDATE.
+ * use: accepting sets {@code acceptedAt} in one conditional UPDATE. Revoking an accepted invitation ends the
+ * contribution it opened, so REVOKED wins over ACCEPTED.
  */
 public record Invitation(
         UUID id,
@@ -22,11 +23,11 @@ public record Invitation(
         @Nullable Instant revokedAt) {
 
     public InvitationState state(Instant now) {
-        if (acceptedAt != null) {
-            return InvitationState.ACCEPTED;
-        }
         if (revokedAt != null) {
             return InvitationState.REVOKED;
+        }
+        if (acceptedAt != null) {
+            return InvitationState.ACCEPTED;
         }
         return now.isBefore(expiresAt) ? InvitationState.PENDING : InvitationState.EXPIRED;
     }

@@ -22,6 +22,7 @@ import org.lodestone.audit.AuditRecord;
 import org.lodestone.audit.AuditTrail;
 import org.lodestone.identity.CurrentUser;
 import org.lodestone.identity.ForeignPartyRegistration;
+import org.lodestone.identity.OrganisationId;
 import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.Registrations;
 import org.lodestone.identity.Role;
@@ -131,26 +132,34 @@ public class Invitations {
     }
 
     /**
-     * Revokes a pending (or expired) invitation; revoking a revoked one changes nothing.
+     * Revokes an invitation in any state of the application: a pending (or expired) link stops working; an accepted
+     * one ends the contribution it opened — the foreign organisation no longer sees the case or adds to it, while what
+     * it uploaded stays on file, sealed. Revoking a revoked one changes nothing.
      *
      * @throws org.springframework.web.ErrorResponseException 404 stranger or unknown invitation, 403 a reader who is
-     *     not the applicant's APPLICANT, 409 an invitation already accepted
+     *     not the applicant's APPLICANT
      */
     public Invitation revoke(ApplicationId id, UUID invitationId, CurrentUser user) {
         requireApplicant(id, user);
         Invitation invitation = records.find(id, invitationId).orElseThrow(InvitationProblem::invitationNotFound);
-        if (invitation.acceptedAt() != null) {
-            throw InvitationProblem.conflict("the invitation was already accepted; it can no longer be revoked");
-        }
         if (invitation.revokedAt() != null) {
             return invitation;
         }
         tx.executeWithoutResult(status -> {
             if (!records.revoke(invitationId, user.id(), now())) {
-                throw InvitationProblem.conflict("the invitation was accepted meanwhile; it can no longer be revoked");
+                return; // revoked meanwhile by someone else: the same outcome
+            }
+            // read after the UPDATE, which waited for any acceptance in flight: its contributor is ended too
+            Invitation current = records.find(id, invitationId).orElseThrow();
+            String detail = "application " + id;
+            if (current.acceptedOrganisation() != null) {
+                var organisation = new OrganisationId(current.acceptedOrganisation());
+                contributors.remove(id, organisation, current.partyId());
+                detail +=
+                        ", contribution of organisation " + organisation + " for party " + current.partyId() + " ended";
             }
             audit.record(AuditRecord.success("INVITATION_REVOKED", OBJECT_TYPE, invitationId.toString())
-                    .withDetail("application " + id)
+                    .withDetail(detail)
                     .by(actor(user)));
         });
         return records.find(id, invitationId).orElseThrow();

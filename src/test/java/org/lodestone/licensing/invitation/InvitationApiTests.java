@@ -217,12 +217,37 @@ class InvitationApiTests {
                 .isZero();
         MvcTestResult list = fx.get("applicant", "/api/v1/applications/" + app + "/invitations");
         assertThat(body(list)).contains("\"state\":\"ACCEPTED\"");
-        // an accepted invitation cannot be revoked
+    }
+
+    @Test
+    void revokingAnAcceptedInvitationEndsTheContributionButKeepsItsSealedEvidence() {
+        String app = fx.complete("applicant");
+        String endUser = inv.party("applicant", app, "END_USER");
+        var issued = inv.invite("applicant", app, endUser);
+        String foreign = inv.otherForeignParty();
+        assertThat(inv.accept(foreign, issued.token())).hasStatus(201);
+        String sealed = inv.uploadSealed(foreign, app, DocumentType.END_USER_CERTIFICATE, null);
+
         assertThat(mvc.delete()
                         .uri("/api/v1/applications/" + app + "/invitations/" + issued.id())
                         .with(fx.as("applicant"))
                         .exchange())
-                .hasStatus(409);
+                .hasStatus(204);
+        assertThat(body(fx.get("applicant", "/api/v1/applications/" + app + "/invitations")))
+                .contains("\"state\":\"REVOKED\"");
+        assertThat(actions(issued.id())).contains("INVITATION_REVOKED");
+
+        // the former contributor is a stranger again
+        assertThat(fx.get(foreign, "/api/v1/contributions/" + app)).hasStatus(404);
+        assertThat(body(fx.get(foreign, "/api/v1/contributions"))).doesNotContain(app);
+        assertThat(fx.get(foreign, "/api/v1/documents/" + sealed)).hasStatus(404);
+        assertThat(inv.upload(foreign, app, DocumentType.CUSTOMER_ORDER, null)).hasStatus(404);
+        // its evidence stays on file, sealed from the exporter
+        MvcTestResult exporterList = fx.get("applicant", "/api/v1/applications/" + app + "/documents");
+        assertThat((List<Boolean>) read(exporterList, "$[?(@.id == '" + sealed + "')].locked"))
+                .containsExactly(true);
+        assertThat(fx.get("applicant", "/api/v1/documents/" + sealed + "/content"))
+                .hasStatus(403);
     }
 
     @Test

@@ -93,10 +93,12 @@ class InvitationsApi {
     }
 
     @DeleteMapping("/api/v1/applications/{id}/invitations/{invitationId}")
-    @Operation(summary = "Revoke an invitation that was not accepted; its link stops working")
+    @Operation(
+            summary = "Revoke an invitation",
+            description = "A pending link stops working; an accepted invitation's contribution ends (the foreign party"
+                    + " no longer sees the case or adds to it; what it uploaded stays on file, sealed).")
     @ApiResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @ApiResponse(responseCode = "404", description = "No such invitation or application, or not yours")
-    @ApiResponse(responseCode = "409", description = "Already accepted")
     ResponseEntity<Void> revoke(@PathVariable UUID id, @PathVariable UUID invitationId) {
         invitations.revoke(new ApplicationId(id), invitationId, user());
         return ResponseEntity.noContent().build();

@@ -37,6 +37,17 @@ public class ContributorRecords implements Contributors {
                 .update();
     }
 
+    /** Ends the organisation's contribution for the party (its sealed documents stay on file, sealed). */
+    public void remove(ApplicationId application, OrganisationId organisation, UUID party) {
+        jdbc.sql("""
+                DELETE FROM la_contributor
+                WHERE application_id = :application AND organisation_id = :organisation AND party_id = :party""")
+                .param("application", application.value())
+                .param("organisation", organisation.value())
+                .param("party", party)
+                .update();
+    }
+
     @Override
     public Set<UUID> parties(ApplicationId application, OrganisationId organisation) {
         return new LinkedHashSet<>(jdbc.sql("""

@@ -92,11 +92,11 @@ public class InvitationRecords {
                 .update();
     }
 
-    /** Revokes a not yet accepted invitation; false when it was accepted (or revoked) meanwhile. */
+    /** Revokes an invitation (its link, or the contribution it opened); false when it was revoked meanwhile. */
     public boolean revoke(UUID invitation, UserId by, Instant now) {
         return jdbc.sql("""
                         UPDATE la_invitation SET revoked_at = :now, revoked_by = :by
-                        WHERE id = :id AND accepted_at IS NULL AND revoked_at IS NULL""")
+                        WHERE id = :id AND revoked_at IS NULL""")
                         .param("now", utc(now))
                         .param("by", by.value())
                         .param("id", invitation)

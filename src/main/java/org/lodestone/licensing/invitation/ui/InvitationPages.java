@@ -71,15 +71,8 @@ class InvitationPages {
 
     @PostMapping("/applications/{id}/invitations/{invitationId}/revoke")
     String revoke(@PathVariable UUID id, @PathVariable UUID invitationId, RedirectAttributes redirect) {
-        try {
-            invitations.revoke(new ApplicationId(id), invitationId, user());
-            redirect.addFlashAttribute("invitationRevoked", true);
-        } catch (ErrorResponseException problem) {
-            if (problem.getStatusCode().value() != 409) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("invitationError", problem.getBody().getDetail());
-        }
+        invitations.revoke(new ApplicationId(id), invitationId, user());
+        redirect.addFlashAttribute("invitationRevoked", true);
         return "redirect:/applications/" + id + "#invitations";
     }
 

@@ -84,8 +84,10 @@ class InvitationStoreContractTests {
             assertThat(accepted.state(now)).isEqualTo(InvitationState.ACCEPTED);
             assertThat(accepted.acceptedOrganisation()).isEqualTo(org.value());
             assertThat(records.revoke(i.id(), user, now))
-                    .as("accepted: no longer revocable")
-                    .isFalse();
+                    .as("an accepted invitation is revoked to end it")
+                    .isTrue();
+            assertThat(records.revoke(i.id(), user, now)).as("once").isFalse();
+            assertThat(records.byTokenHash(hash).orElseThrow().state(now)).isEqualTo(InvitationState.REVOKED);
         }
 
         @Test
