@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.lodestone.audit.AuditEntry;
 import org.lodestone.audit.AuditRecord;
 import org.lodestone.audit.AuditTrail;
 import org.lodestone.identity.CurrentUser;
@@ -114,13 +116,28 @@ public class Evidence implements EvidenceCatalogue {
      * not happen). Removed documents stay readable for the record.
      */
     public DocumentContent read(DocumentId id, CurrentUser user) {
+        return read(id, user, ReadNote.NONE);
+    }
+
+    // ---- access transparency (#6): the purpose and watermark of a read go into its audit entry, and the owner's
+    // access log is written in the same transaction. The rules are licensing.transparency's; this is only the hook.
+
+    /** Extra audit detail of one read, and what to do with the audit entry in its transaction (#6). */
+    public record ReadNote(String detail, Consumer<AuditEntry> recorded) {
+        public static final ReadNote NONE = new ReadNote("", entry -> {});
+    }
+
+    /** As {@link #read(DocumentId, CurrentUser)}, with {@code note} appended to the audit detail. */
+    public DocumentContent read(DocumentId id, CurrentUser user, ReadNote note) {
         EvidenceDocument document = describe(id, user);
         refuseSealedContent(document, user);
-        transactions.executeWithoutResult(
-                tx -> audit.record(AuditRecord.success("DOCUMENT_READ", "DOCUMENT", id.toString())
-                        .withDetail("application " + document.applicationId() + ", '" + document.filename()
-                                + "', sha256 " + document.sha256())
-                        .by(Uploads.actor(user))));
+        transactions.executeWithoutResult(tx -> {
+            AuditEntry entry = audit.record(AuditRecord.success("DOCUMENT_READ", "DOCUMENT", id.toString())
+                    .withDetail("application " + document.applicationId() + ", '" + document.filename() + "', sha256 "
+                            + document.sha256() + note.detail())
+                    .by(Uploads.actor(user)));
+            note.recorded().accept(entry);
+        });
         try {
             return new DocumentContent(document, storage.open(document.sha256()));
         } catch (IOException e) {
@@ -200,6 +217,14 @@ public class Evidence implements EvidenceCatalogue {
             return own;
         }
         return sealing.seals(access.require(application, user, Action.READ), user);
+    }
+
+    /**
+     * Whether the user is a contributor of the application (a foreign party that accepted an invitation): he sees and
+     * opens only his own sealed documents and is no reader of the application.
+     */
+    public boolean isContributor(ApplicationId application, CurrentUser user) {
+        return sealing.contribution(application, user).isPresent();
     }
 
     /** A contributor's upload: sealed, about one of its own parties, while the application accepts evidence. */

@@ -136,7 +136,7 @@ class InvitationApiTests {
         // nor may it read the application or the exporter's documents
         assertThat(fx.get(username, "/api/v1/applications/" + app)).hasStatus(404);
         assertThat(fx.get(username, "/api/v1/documents/" + exportersOwn)).hasStatus(404);
-        assertThat(fx.get(username, "/api/v1/documents/" + exportersOwn + "/content"))
+        assertThat(fx.get(username, "/api/v1/documents/" + exportersOwn + "/content?purpose=" + app))
                 .hasStatus(404);
         MvcTestResult listed = fx.get(username, "/api/v1/applications/" + app + "/documents");
         assertThat(listed).hasStatusOk();
@@ -168,7 +168,7 @@ class InvitationApiTests {
                 .hasSize(64);
         MvcTestResult describe = fx.get("applicant", "/api/v1/documents/" + sealed);
         assertThat(body(describe)).doesNotContain("secret-certificate").contains("\"sealed\":true");
-        MvcTestResult content = fx.get("applicant", "/api/v1/documents/" + sealed + "/content");
+        MvcTestResult content = fx.get("applicant", "/api/v1/documents/" + sealed + "/content?purpose=" + app);
         assertThat(content).hasStatus(403);
         assertThat(body(content)).contains("sealed evidence: only the reviewing authority reads it");
         assertThat(mvc.delete()
@@ -179,18 +179,19 @@ class InvitationApiTests {
         assertThat(reads(sealed, "applicant")).isZero();
 
         // the foreign party reads its own upload
-        MvcTestResult own = fx.get(username, "/api/v1/documents/" + sealed + "/content");
+        MvcTestResult own = fx.get(username, "/api/v1/documents/" + sealed + "/content?purpose=" + app);
         assertThat(own).hasStatusOk();
         assertThat(body(fx.get(username, "/api/v1/contributions/" + app))).contains("secret-certificate");
 
         // submitted: the competent authority's reviewer reads it (audited); another jurisdiction's does not see it
         MvcTestResult submitted = fx.submit("applicant", app, null);
         assertThat(submitted).as(body(submitted)).hasStatusOk();
-        assertThat(fx.get("reviewer", "/api/v1/documents/" + sealed + "/content"))
+        assertThat(fx.get("reviewer", "/api/v1/documents/" + sealed + "/content?purpose=" + app))
                 .hasStatusOk();
         assertThat(reads(sealed, "reviewer")).isEqualTo(1);
         String ministry = inv.ministryReviewer();
-        assertThat(fx.get(ministry, "/api/v1/documents/" + sealed + "/content")).hasStatus(404);
+        assertThat(fx.get(ministry, "/api/v1/documents/" + sealed + "/content?purpose=" + app))
+                .hasStatus(404);
         // and the foreign party can no longer remove it
         assertThat(mvc.delete()
                         .uri("/api/v1/applications/" + app + "/documents/" + sealed)
@@ -246,7 +247,7 @@ class InvitationApiTests {
         MvcTestResult exporterList = fx.get("applicant", "/api/v1/applications/" + app + "/documents");
         assertThat((List<Boolean>) read(exporterList, "$[?(@.id == '" + sealed + "')].locked"))
                 .containsExactly(true);
-        assertThat(fx.get("applicant", "/api/v1/documents/" + sealed + "/content"))
+        assertThat(fx.get("applicant", "/api/v1/documents/" + sealed + "/content?purpose=" + app))
                 .hasStatus(403);
     }
 

@@ -66,7 +66,7 @@ class InvitationAuthorizationMatrixTests {
             GET    /api/v1/contributions/{app}                         | MY_CASE       | D S | 200
             POST   /api/v1/applications/{app}/documents                | UPLOAD        | D S | 201
             GET    /api/v1/documents/{doc}                             | DESCRIBE      | D S | 200
-            GET    /api/v1/documents/{doc}/content                     | READ          | D S | 200
+            GET    /api/v1/documents/{doc}/content?purpose={app}       | READ          | D S | 200
             DELETE /api/v1/applications/{app}/documents/{doc}          | REMOVE        | D S | 204
             POST   /applications/{app}/invitations                     | INVITE        | D S | 302 -> /applications/{app}#invitations
             POST   /applications/{app}/invitations/{inv}/revoke        | REVOKE        | D   | 302 -> /applications/{app}#invitations
@@ -79,7 +79,7 @@ class InvitationAuthorizationMatrixTests {
             POST   /contributions/{app}/documents                      | UPLOAD_SEALED | D S | 302 -> /contributions/{app}
             POST   /contributions/{app}/documents/{doc}/remove         | REMOVE_SEALED | D S | 302 -> /contributions/{app}
             POST   /applications/{app}/documents/{doc}/remove          | REMOVE        | D S | 302 -> /applications/{app}/documents
-            GET    /documents/{doc}/content                            | READ          | D S | 200
+            GET    /documents/{doc}/content?purpose={app}              | READ          | D S | 200
             """;
 
     private static final String ANONYMOUS = "ANONYMOUS";

@@ -54,15 +54,15 @@ class SealedEvidenceReviewTests {
                                 review.version("applicant", id), sealed));
         assertThat(answered).as(body(answered)).hasStatusOk();
         assertThat(body(inv.fx.get("applicant", base + "/review"))).doesNotContain("secret-certificate");
-        assertThat(inv.fx.get("applicant", "/api/v1/documents/" + sealed + "/content"))
+        assertThat(inv.fx.get("applicant", "/api/v1/documents/" + sealed + "/content?purpose=" + id))
                 .hasStatus(403);
         // the review is on again: the foreign party can no longer add or remove
         assertThat(inv.upload(foreign, id, DocumentType.CUSTOMER_ORDER, null)).hasStatus(409);
 
-        assertThat(inv.fx.get("reviewer", "/api/v1/documents/" + sealed + "/content"))
+        assertThat(inv.fx.get("reviewer", "/api/v1/documents/" + sealed + "/content?purpose=" + id))
                 .hasStatusOk();
         String ministryReviewer = inv.ministryReviewer();
-        assertThat(inv.fx.get(ministryReviewer, "/api/v1/documents/" + sealed + "/content"))
+        assertThat(inv.fx.get(ministryReviewer, "/api/v1/documents/" + sealed + "/content?purpose=" + id))
                 .hasStatus(404);
         String ministry = read(inv.fx.get("enforcement", "/api/v1/me"), "$.organisationId");
         MvcTestResult consult = review.post("reviewer", base + "/consultations", """
@@ -71,7 +71,7 @@ class SealedEvidenceReviewTests {
         MvcTestResult read = inv.fx.get(ministryReviewer, "/api/v1/documents/" + sealed);
         assertThat(read).hasStatusOk();
         assertThat(body(read)).contains("secret-certificate").contains("\"locked\":false");
-        assertThat(inv.fx.get(ministryReviewer, "/api/v1/documents/" + sealed + "/content"))
+        assertThat(inv.fx.get(ministryReviewer, "/api/v1/documents/" + sealed + "/content?purpose=" + id))
                 .hasStatusOk();
     }
 }

@@ -23,6 +23,7 @@ import org.lodestone.licensing.evidence.EvidenceDocument;
 import org.lodestone.licensing.evidence.EvidenceProblem;
 import org.lodestone.licensing.evidence.NewDocument;
 import org.lodestone.licensing.evidence.Seal;
+import org.lodestone.licensing.transparency.DocumentReading;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,10 +53,12 @@ class EvidenceController {
 
     private final Evidence evidence;
     private final Identity identity;
+    private final DocumentReading reading;
 
-    EvidenceController(Evidence evidence, Identity identity) {
+    EvidenceController(Evidence evidence, Identity identity, DocumentReading reading) {
         this.evidence = evidence;
         this.identity = identity;
+        this.reading = reading;
     }
 
     @PostMapping(
@@ -102,11 +105,13 @@ class EvidenceController {
     @ApiResponse(responseCode = "404", description = "No such application, or not yours to see")
     List<DocumentResponse> list(@PathVariable UUID id) {
         CurrentUser user = user();
-        List<EvidenceDocument> documents = evidence.list(new ApplicationId(id), user);
-        Map<DocumentId, Seal> seals = evidence.seals(new ApplicationId(id), user);
-        return documents.stream()
+        var application = new ApplicationId(id);
+        Map<DocumentId, Seal> seals = evidence.seals(application, user);
+        List<DocumentResponse> documents = evidence.list(application, user).stream()
                 .map(d -> DocumentResponse.of(d, seals.get(d.id())))
                 .toList();
+        reading.listed(application, user); // #6: filenames and descriptions are sensitive too
+        return documents;
     }
 
     @DeleteMapping("/api/v1/applications/{id}/documents/{documentId}")
@@ -142,14 +147,29 @@ class EvidenceController {
     @Operation(
             summary = "Download an evidence document",
             description = "Streamed as an attachment with the detected content type, exact length and the SHA-256 as "
-                    + "ETag. Every download is recorded in the audit trail as DOCUMENT_READ with the reader.")
-    @ApiResponse(responseCode = "200", description = "The content")
+                    + "ETag. Every download is recorded in the audit trail as DOCUMENT_READ with the reader. Authority "
+                    + "staff must state the purpose (`purpose`: the case, by reference or id; `reason` optional) and "
+                    + "receive a watermarked copy (PDF, PNG, JPEG: viewer, organisation, UTC time, case, trace id; "
+                    + "no ETag, the trace id in `X-Lodestone-Trace`); the owner's access log lists the read (#6).")
+    @ApiResponse(responseCode = "200", description = "The content (watermarked for authority staff)")
     @ApiResponse(
             responseCode = "403",
             description = "Sealed evidence of the foreign party: the applicant sees that it exists, not its content")
     @ApiResponse(responseCode = "404", description = "No such document, or not yours to see")
-    ResponseEntity<InputStreamResource> content(@PathVariable UUID id) {
-        return Downloads.of(evidence.read(new DocumentId(id), user()));
+    @ApiResponse(
+            responseCode = "422",
+            description = "Authority staff only: `purpose` missing or naming another case; `errors` names `purpose`")
+    ResponseEntity<InputStreamResource> content(
+            @PathVariable UUID id,
+            @Parameter(description = "Authority staff: the case you open the document for (its reference or id)")
+                    @RequestParam(name = "purpose", required = false)
+                    @Nullable
+                    String purpose,
+            @Parameter(description = "Authority staff, optional: why, in a few words")
+                    @RequestParam(name = "reason", required = false)
+                    @Nullable
+                    String reason) {
+        return Downloads.of(reading.open(new DocumentId(id), user(), purpose, reason));
     }
 
     /** A part over the limit, found while the servlet container spooled it (no declared length, or a lying one). */

@@ -14,6 +14,7 @@ import org.lodestone.licensing.evidence.DocumentType;
 import org.lodestone.licensing.evidence.Evidence;
 import org.lodestone.licensing.evidence.EvidenceDocument;
 import org.lodestone.licensing.evidence.Seal;
+import org.lodestone.licensing.transparency.DocumentReading;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -27,10 +28,12 @@ public class EvidencePanel {
 
     private final Evidence evidence;
     private final Identity identity;
+    private final DocumentReading reading;
 
-    EvidencePanel(Evidence evidence, Identity identity) {
+    EvidencePanel(Evidence evidence, Identity identity, DocumentReading reading) {
         this.evidence = evidence;
         this.identity = identity;
+        this.reading = reading;
     }
 
     /** The fragment's model; {@code applicationId} may be a UUID, an {@code ApplicationId} or their text. */
@@ -42,6 +45,7 @@ public class EvidencePanel {
         List<Row> rows = evidence.list(application, user).stream()
                 .map(d -> Row.of(d, seals.get(d.id())))
                 .toList();
+        reading.listed(application, user); // #6: filenames and descriptions are sensitive too
         return new View(
                 application.value(),
                 rows,

@@ -110,11 +110,11 @@ class InvitationBrowserTests {
             b.login("reviewer", "demo");
             b.go("/applications/" + app);
             assertThat(b.waitFor("#evidence-table").getText()).contains("end-user-certificate-signed.pdf");
-            var download = api.get("reviewer", "/api/v1/documents/" + sealed.getFirst() + "/content");
+            var download = api.get("reviewer", "/api/v1/documents/" + sealed.getFirst() + "/content?purpose=" + app);
             assertThat(download.status()).isEqualTo(200);
             assertThat(new String(download.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
                     .startsWith("%PDF");
-            assertThat(api.get("applicant", "/api/v1/documents/" + sealed.getFirst() + "/content")
+            assertThat(api.get("applicant", "/api/v1/documents/" + sealed.getFirst() + "/content?purpose=" + app)
                             .status())
                     .isEqualTo(403);
         }
