@@ -61,6 +61,14 @@ class SealedEvidenceReviewTests {
 
         assertThat(inv.fx.get("reviewer", "/api/v1/documents/" + sealed + "/content?purpose=" + id))
                 .hasStatusOk();
+        // the foreign party, owner of the document, finds the read in its access log; the exporter does not
+        MvcTestResult log = inv.fx.get(foreign, "/api/v1/access-log?size=200");
+        assertThat(log).as(body(log)).hasStatusOk();
+        assertThat((java.util.List<String>) read(log, "$.entries[*].subject.documentId"))
+                .contains(sealed);
+        assertThat((java.util.List<String>)
+                        read(inv.fx.get("applicant", "/api/v1/access-log?size=200"), "$.entries[*].subject.documentId"))
+                .doesNotContain(sealed);
         String ministryReviewer = inv.ministryReviewer();
         assertThat(inv.fx.get(ministryReviewer, "/api/v1/documents/" + sealed + "/content?purpose=" + id))
                 .hasStatus(404);
