@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.lodestone.audit.AuditTrail;
 import org.lodestone.licensing.application.ApplicationAccess;
+import org.lodestone.licensing.application.ContributorAccess;
 import org.lodestone.licensing.evidence.store.DocumentRecords;
 import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
+import org.lodestone.licensing.evidence.store.SealedRecords;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -87,7 +89,7 @@ class EvidenceConfiguration {
                 properties.maxSize().toBytes() + MULTIPART_OVERHEAD,
                 FilesystemDocumentStorage.incomingDirectory(root)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        registration.addUrlPatterns("/applications/*", "/api/v1/applications/*");
+        registration.addUrlPatterns("/applications/*", "/api/v1/applications/*", "/contributions/*");
         return registration;
     }
 
@@ -103,6 +105,8 @@ class EvidenceConfiguration {
     @Bean
     Evidence evidence(
             @Lazy ApplicationAccess access,
+            @Lazy ContributorAccess contributors,
+            SealedRecords sealed,
             DocumentStorage storage,
             ContentTypes contentTypes,
             DocumentRecords records,
@@ -121,7 +125,8 @@ class EvidenceConfiguration {
                 transactions,
                 contentTypes,
                 properties.maxSize().toBytes(),
-                c);
+                c,
+                new Sealing(contributors, sealed));
         // Looked up lazily: the narrowing beans (redaction) use Evidence themselves.
         evidence.narrowedBy(java.util.List.of(new LazyVisibility(visibility)));
         return evidence;

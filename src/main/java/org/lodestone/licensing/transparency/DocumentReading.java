@@ -83,6 +83,9 @@ public class DocumentReading {
      * organisation ({@link SensitiveReads}). Call after the list was allowed.
      */
     public void listed(ApplicationId application, CurrentUser user) {
+        if (evidence.isContributor(application, user)) {
+            return; // a foreign party listing its own sealed uploads reads nothing of the application (#6 invitations)
+        }
         ApplicationSummary summary = access.require(application, user, Action.READ);
         reads.forEach(r -> r.read(summary, user));
     }
@@ -98,6 +101,12 @@ public class DocumentReading {
      */
     public Opened open(DocumentId id, CurrentUser user, @Nullable String purpose, @Nullable String reason) {
         EvidenceDocument document = evidence.describe(id, user);
+        if (evidence.isContributor(document.applicationId(), user)) {
+            // its own sealed upload (describe let nothing else through): no reader of the application, no purpose to
+            // state, nothing for an access log — the reader is the owner
+            DocumentContent own = evidence.read(id, user);
+            return new Opened(document, own.content(), document.sizeBytes(), null);
+        }
         ApplicationSummary application = access.require(document.applicationId(), user, Action.READ);
         StatedPurpose stated = needsPurpose(user) ? checked(application, purpose, reason) : null;
         OrganisationId owner = identity.organisationOf(document.uploadedBy()).orElse(application.applicant());
