@@ -1,0 +1,53 @@
+package org.lodestone.protection;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.lodestone.audit.AuditTrail;
+import org.lodestone.audit.store.TestTrails;
+import org.lodestone.protection.keystore.LocalKeystore;
+import org.lodestone.protection.store.DataKeyStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The real protection module over a migrated database and a keystore in a temp directory, without Spring. */
+public final class ProtectionFixtures {
+
+    public record Setup(
+            Protection protection,
+            KeyRotation rotation,
+            DataKeyStore store,
+            LocalKeystore keystore,
+            DataKeys keys,
+            JdbcClient jdbc,
+            AuditTrail audit) {}
+
+    private ProtectionFixtures() {}
+
+    public static Protection protection(DataSource dataSource, Path keysDir) {
+        return setup(dataSource, keysDir).protection();
+    }
+
+    public static Setup setup(DataSource dataSource, Path keysDir) {
+        var jdbc = JdbcClient.create(dataSource);
+        var store = new DataKeyStore(jdbc);
+        LocalKeystore keystore =
+                ProtectionConfiguration.openOrCreate(keysDir.resolve("lodestone-keys.p12"), "test-password", 0);
+        return setup(dataSource, store, keystore);
+    }
+
+    static Setup setup(DataSource dataSource, DataKeyStore store, LocalKeystore keystore) {
+        var jdbc = JdbcClient.create(dataSource);
+        var tm = new DataSourceTransactionManager(dataSource);
+        var requiresNew = new TransactionTemplate(tm);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        AuditTrail audit = TestTrails.over(dataSource);
+        var keys = new DataKeys(store, keystore, requiresNew, Clock.systemUTC(), 1000);
+        keys.verifyCustody();
+        var protection = new Protection(keys, audit);
+        var rotation = new KeyRotation(store, keystore, audit, new TransactionTemplate(tm), Clock.systemUTC(), 100);
+        return new Setup(protection, rotation, store, keystore, keys, jdbc, audit);
+    }
+}
