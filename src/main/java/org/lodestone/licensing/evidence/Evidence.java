@@ -102,11 +102,11 @@ public class Evidence implements EvidenceCatalogue {
         EvidenceDocument document = describe(id, user);
         transactions.executeWithoutResult(
                 tx -> audit.record(AuditRecord.success("DOCUMENT_READ", "DOCUMENT", id.toString())
-                        .withDetail("application " + document.applicationId() + ", '" + document.filename()
-                                + "', sha256 " + document.sha256())
+                        .withDetail("application " + document.applicationId() + ", " + document.type() + ", sha256 "
+                                + document.sha256())
                         .by(Uploads.actor(user))));
         try {
-            return new DocumentContent(document, storage.open(document.sha256()));
+            return new DocumentContent(document, storage.open(document.applicationId(), document.sha256()));
         } catch (IOException e) {
             throw new UncheckedIOException("content of evidence document " + id + " is missing from storage", e);
         }
@@ -135,7 +135,7 @@ public class Evidence implements EvidenceCatalogue {
                         "the document changed meanwhile (expected version " + version + "); reload and retry");
             }
             audit.record(AuditRecord.success("DOCUMENT_REMOVED", "DOCUMENT", id.toString())
-                    .withDetail("application " + application + ", '" + document.filename() + "'")
+                    .withDetail("application " + application + ", " + document.type())
                     .by(Uploads.actor(user)));
         });
         return records.find(id).orElseThrow();

@@ -7,6 +7,7 @@ import org.lodestone.audit.AuditTrail;
 import org.lodestone.licensing.application.ApplicationAccess;
 import org.lodestone.licensing.evidence.store.DocumentRecords;
 import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
+import org.lodestone.protection.Protection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,8 +54,8 @@ class EvidenceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DocumentStorage.class)
-    DocumentStorage documentStorage() {
-        return new FilesystemDocumentStorage(root);
+    DocumentStorage documentStorage(Protection protection) {
+        return new FilesystemDocumentStorage(root, protection);
     }
 
     @Bean
