@@ -26,6 +26,17 @@ public final class ProtectionFixtures {
 
     private ProtectionFixtures() {}
 
+    /** Over a keystore in a new temp directory (removed when the JVM ends). */
+    public static Protection protection(DataSource dataSource) {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("lodestone-keys");
+            dir.toFile().deleteOnExit();
+            return protection(dataSource, dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Protection protection(DataSource dataSource, Path keysDir) {
         return setup(dataSource, keysDir).protection();
     }
