@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * One AES-256 data key per scope, created on first use, stored only wrapped by the key provider's current KEK, unwrapped
- * on demand and kept in a bounded LRU cache (a destroyed key is evicted at once). A new key is inserted in its own
+ * on demand and kept in a bounded LRU cache for at most five minutes (a destroyed key is evicted at once here, and within five minutes on other nodes). A new key is inserted in its own
  * transaction, so content encrypted under it (a document written outside the caller's transaction) never outlives its
  * key, and two first uses that race agree on one key. Guarded by {@code ProtectionUnitTests}.
  */
@@ -29,12 +29,20 @@ final class DataKeys {
     /** An unwrapped data key; the array is never handed out beyond the ciphers. */
     record DataKey(int generation, byte[] key) {}
 
+    /**
+     * How long an unwrapped key is used from memory before its row is read again: bounds how long another node of a
+     * cluster keeps using a key this node destroyed.
+     */
+    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+
+    private record Cached(DataKey key, long loadedAt) {}
+
     private final DataKeyStore store;
     private final KeyProvider provider;
     private final TransactionOperations newTransaction;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, DataKey> cache;
+    private final Map<String, Cached> cache;
 
     DataKeys(
             DataKeyStore store,
@@ -48,7 +56,7 @@ final class DataKeys {
         this.clock = clock;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, DataKey> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
                 return size() > cacheSize;
             }
         };
@@ -155,13 +163,21 @@ final class DataKeys {
 
     private @Nullable DataKey cached(Scope scope) {
         synchronized (cache) {
-            return cache.get(scope.value());
+            Cached c = cache.get(scope.value());
+            if (c == null) {
+                return null;
+            }
+            if (System.nanoTime() - c.loadedAt() > CACHE_NANOS) {
+                cache.remove(scope.value());
+                return null;
+            }
+            return c.key();
         }
     }
 
     private void remember(Scope scope, DataKey key) {
         synchronized (cache) {
-            cache.put(scope.value(), key);
+            cache.put(scope.value(), new Cached(key, System.nanoTime()));
         }
     }
 

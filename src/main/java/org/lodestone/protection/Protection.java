@@ -140,8 +140,9 @@ public class Protection {
 
     /**
      * Wraps {@code source} (written by {@link #encrypting}) so that reading the returned stream gives the plaintext.
-     * A tampered, truncated or misplaced segment makes {@code read} throw a {@link ProtectionProblem} of kind
-     * {@code INTEGRITY} at that segment; earlier segments were authenticated before they were released.
+     * A tampered, truncated or misplaced segment throws a {@link ProtectionProblem} of kind {@code INTEGRITY}: the first
+     * segment is checked before this method returns, later ones when {@code read} reaches them (earlier segments were
+     * authenticated before they were released).
      */
     public InputStream decrypting(Scope scope, InputStream source, String context) throws IOException {
         var in = new DataInputStream(source);
@@ -160,7 +161,15 @@ public class Protection {
         try {
             InputStream plain =
                     streaming(key).newDecryptingStream(source, fieldContext(scope, context, key.generation()));
-            return new Authenticated(plain, scope, context);
+            // Authenticate the first segment now (Tink releases nothing of a segment before its tag verified): a
+            // tampered document of one segment - most evidence - fails here, before a response is committed, and
+            // the caller answers a clean problem instead of a cut-off download.
+            var authenticated = new java.io.PushbackInputStream(new Authenticated(plain, scope, context), 1);
+            int first = authenticated.read();
+            if (first != -1) {
+                authenticated.unread(first);
+            }
+            return authenticated;
         } catch (GeneralSecurityException e) {
             throw ProtectionProblem.integrity(scope, context, e);
         }

@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lodestone.licensing.ApplicationFixtures;
+import org.lodestone.licensing.evidence.DocumentStorage;
+import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
+import org.lodestone.protection.keystore.LocalKeystore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -40,7 +42,10 @@ abstract class ConfidentialityAtRestContract {
     JdbcClient jdbc;
 
     @Autowired
-    Environment environment;
+    DocumentStorage storage;
+
+    @Autowired
+    KeyProvider keys;
 
     /** Field → planted value. */
     final Map<String, String> planted = new LinkedHashMap<>();
@@ -171,8 +176,23 @@ abstract class ConfidentialityAtRestContract {
         assertThat(columnsContaining(values))
                 .as("table.column holding a planted string")
                 .isEmpty();
-        assertThat(filesContaining(Path.of(environment.getRequiredProperty("lodestone.data-dir")), values))
-                .as("files under the data directory holding a planted string")
+        // The roots as the beans resolved them (lodestone.data-dir holds a random part in tests).
+        Path documents = ((FilesystemDocumentStorage) storage).root();
+        Path keystore = ((LocalKeystore) keys).file().getParent();
+        try (Stream<Path> blobs = Files.walk(documents.resolve("applications").resolve(id))) {
+            assertThat(blobs.filter(Files::isRegularFile).count())
+                    .as("control: the application's three documents are where the scan looks")
+                    .isEqualTo(3);
+        }
+        String password = Files.readString(keystore.resolve("lodestone-keys.password"));
+        assertThat(filesContaining(keystore, List.of(password)))
+                .as("control: the file scan finds what is stored in clear")
+                .isNotEmpty();
+        assertThat(filesContaining(documents, values))
+                .as("files of the document store holding a planted string")
+                .isEmpty();
+        assertThat(filesContaining(keystore, values))
+                .as("files of the keystore directory holding a planted string")
                 .isEmpty();
         scanDatabaseFiles(values);
     }
@@ -212,9 +232,7 @@ abstract class ConfidentialityAtRestContract {
     /** Files under {@code root} whose bytes contain a value in UTF-8 or UTF-16 (either byte order), any case. */
     static List<String> filesContaining(Path root, List<String> values) throws IOException {
         List<String> found = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return found;
-        }
+        assertThat(root).isDirectory();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).toList();

@@ -49,6 +49,39 @@ public final class ProtectionFixtures {
         return setup(dataSource, store, keystore);
     }
 
+    /**
+     * Inserts {@code n} data keys of fresh application scopes straight with JDBC batches (wrapped under the current KEK,
+     * exactly as {@link DataKeys} stores them), for benchmarks that need many applications quickly.
+     */
+    public static void insertDataKeys(DataSource dataSource, Setup setup, int n) throws Exception {
+        var random = new java.security.SecureRandom();
+        String kek = setup.keystore().currentKek();
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("INSERT INTO pr_data_key (scope, generation, kek_id,"
+                        + " wrapped_key, created_at, version) VALUES (?, ?, ?, ?, ?, 0)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < n; i++) {
+                String scope = Scope.application(java.util.UUID.randomUUID()).value();
+                byte[] key = new byte[32];
+                random.nextBytes(key);
+                byte[] wrapped = setup.keystore().wrap(kek, key, DataKeys.wrapContext(scope, DataKeys.GENERATION));
+                insert.setString(1, scope);
+                insert.setInt(2, DataKeys.GENERATION);
+                insert.setString(3, kek);
+                insert.setString(4, java.util.Base64.getEncoder().encodeToString(wrapped));
+                insert.setObject(5, now);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+    }
+
     static Setup setup(DataSource dataSource, DataKeyStore store, LocalKeystore keystore) {
         var jdbc = JdbcClient.create(dataSource);
         var tm = new DataSourceTransactionManager(dataSource);

@@ -35,6 +35,7 @@ import org.lodestone.licensing.application.QuantityUnit;
 import org.lodestone.licensing.application.Revision;
 import org.lodestone.licensing.application.StateChange;
 import org.lodestone.protection.Protection;
+import org.lodestone.protection.ProtectionProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -371,10 +372,7 @@ public class ApplicationStore {
                         rs.getString("reference"),
                         ApplicationState.valueOf(rs.getString("state")),
                         rs.getString("applicant_name"),
-                        open(
-                                new ApplicationId(rs.getObject("id", UUID.class)),
-                                rs.getString("consignee_name"),
-                                Fields.NAME_LATIN),
+                        listedName(new ApplicationId(rs.getObject("id", UUID.class)), rs.getString("consignee_name")),
                         rs.getString("consignee_country"),
                         rs.getInt("item_count"),
                         instant(rs, "created_at"),
@@ -640,6 +638,18 @@ public class ApplicationStore {
                 root.production(),
                 new BusinessRelationship(root.since(), volumes, root.relNotes()),
                 root.declarations());
+    }
+
+    /** A list stays usable when one application's content was destroyed (crypto-shredding): its name is absent. */
+    private @Nullable String listedName(ApplicationId id, @Nullable String sealed) {
+        try {
+            return open(id, sealed, Fields.NAME_LATIN);
+        } catch (ProtectionProblem p) {
+            if (p.kind() == ProtectionProblem.Kind.DESTROYED) {
+                return null;
+            }
+            throw p;
+        }
     }
 
     private static String required(@Nullable String value) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.lodestone.identity.UserId;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.evidence.DocumentId;
+import org.lodestone.licensing.evidence.DocumentStorage;
 import org.lodestone.licensing.evidence.DocumentType;
 import org.lodestone.licensing.evidence.EvidenceDocument;
 import org.lodestone.protection.Protection;
@@ -107,6 +108,15 @@ public class DocumentRecords {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** Every (application, sha256) pair on record, removed documents included; for adopting legacy blobs (#6). */
+    public List<DocumentStorage.BlobRef> allBlobs() {
+        return jdbc.sql("SELECT DISTINCT application_id, sha256 FROM evidence_document")
+                .query((rs, n) -> new DocumentStorage.BlobRef(
+                        new ApplicationId(rs.getObject(1, UUID.class)),
+                        rs.getString(2).strip()))
+                .list();
     }
 
     private static Scope scope(ApplicationId application) {

@@ -56,7 +56,9 @@ public class FilesystemDocumentStorage implements DocumentStorage {
     /** The associated data of every document stream: a blob moved into another application's directory fails. */
     static final String CONTEXT = "evidence_document.content";
 
+    private final Path root;
     private final Path blobs;
+    private final Path legacyRoot;
     private final Path incoming;
     private final @Nullable Protection protection;
 
@@ -75,7 +77,9 @@ public class FilesystemDocumentStorage implements DocumentStorage {
     }
 
     private FilesystemDocumentStorage(Path root, @Nullable Protection protection, boolean encrypted) {
+        this.root = root;
         this.blobs = root.resolve("applications");
+        this.legacyRoot = root.resolve("sha256");
         this.incoming = incomingDirectory(root);
         this.protection = encrypted ? protection : null;
         try {
@@ -90,6 +94,11 @@ public class FilesystemDocumentStorage implements DocumentStorage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open document storage at " + root, e);
         }
+    }
+
+    /** The storage's root directory (tests scan it for plaintext). */
+    public Path root() {
+        return root;
     }
 
     /** Where unfinished uploads live; also the servlet container's multipart spool, so one cleanup covers both. */
@@ -220,6 +229,42 @@ public class FilesystemDocumentStorage implements DocumentStorage {
             }
         }
         return removed;
+    }
+
+    /**
+     * Moves a blob of the layout before #6 ({@code <root>/sha256/ab/cd/<hash>}, plaintext, shared by applications) into
+     * the application's own, encrypted place, checking its hash on the way. Returns false when there is nothing to
+     * move. The legacy file stays until {@link #removeLegacy} (other applications may share it).
+     */
+    public boolean adoptLegacy(ApplicationId application, String sha256) throws IOException {
+        Path legacy = legacyPath(sha256);
+        if (exists(application, sha256) || !Files.isRegularFile(legacy)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(legacy)) {
+            StoredBlob blob = store(application, in, Long.MAX_VALUE);
+            if (!blob.sha256().equals(sha256)) {
+                delete(application, blob.sha256());
+                throw new IOException("legacy blob " + legacy + " does not match its name (sha256 " + blob.sha256()
+                        + "); left in place");
+            }
+        }
+        return true;
+    }
+
+    /** Deletes a legacy plaintext blob once every application that references it has adopted it. */
+    public boolean removeLegacy(String sha256) throws IOException {
+        return Files.deleteIfExists(legacyPath(sha256));
+    }
+
+    private Path legacyPath(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
+        }
+        return legacyRoot
+                .resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     Path path(ApplicationId application, String sha256) {
