@@ -16,4 +16,12 @@ public interface Identity {
 
     /** Enabled users of the organisation holding the role, for notifications and assignment. */
     List<UserContact> members(OrganisationId organisation, Role role);
+
+    /**
+     * The organisation a user (enabled or not) belongs to, e.g. whose evidence a document is (#6); empty for an unknown
+     * user. Default for test doubles that know no users.
+     */
+    default Optional<OrganisationId> organisationOf(UserId user) {
+        return Optional.empty();
+    }
 }

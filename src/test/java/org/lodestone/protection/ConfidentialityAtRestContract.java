@@ -159,7 +159,9 @@ abstract class ConfidentialityAtRestContract {
         }
         String described = ApplicationFixtures.body(fx.get("reviewer", "/api/v1/documents/" + documentId));
         assertThat(described).contains(planted.get("filename")).contains(planted.get("documentDescription"));
-        MvcTestResult download = fx.get("reviewer", "/api/v1/documents/" + documentId + "/content");
+        String reference = JsonPath.read(json, "$.reference");
+        MvcTestResult download =
+                fx.get("reviewer", "/api/v1/documents/" + documentId + "/content?purpose=" + reference);
         assertThat(download).hasStatusOk();
         assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(document);
         String replay = ApplicationFixtures.body(fx.submit("applicant", id, "confidentiality-" + token));
@@ -167,7 +169,6 @@ abstract class ConfidentialityAtRestContract {
 
         // Controls: the scanners find what is stored in clear on purpose (the application reference), so an empty
         // result below means "not there", not "not searched".
-        String reference = JsonPath.read(json, "$.reference");
         assertThat(columnsContaining(List.of(reference))).isNotEmpty();
         scanDatabaseFilesControl(reference);
 

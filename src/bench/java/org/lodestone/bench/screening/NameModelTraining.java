@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.lodestone.screening.matching.Comparison;
 import org.lodestone.screening.matching.ListedEntry;
 import org.lodestone.screening.matching.Matching;
@@ -27,6 +28,18 @@ public final class NameModelTraining {
 
     static final double THRESHOLD = 0.70;
     static final double L2 = Double.parseDouble(System.getProperty("l2", "0.5"));
+    /**
+     * Features whose weight may not be positive: more misspelling never makes two names more likely the same. Fitted
+     * freely, the spelling distances took positive weights (they are collinear with the alignment score), so a name
+     * with two misspelt words could outscore the one with a single misspelling (Jaqal Sami → Jamal Rami over Jamal
+     * Sami); the constraint keeps the model monotone in them.
+     */
+    static final Set<String> NON_POSITIVE = Set.of(System.getProperty(
+                    "nonPositive",
+                    "spellingDistance,personSpellingDistance,worstTokenDistance,mostEditsInAWord,personMostEditsInAWord")
+            .split(","));
+    /** Names of the features, in the order of the vectors, set once the first pair is scored. */
+    static List<String> featureNames = List.of();
 
     record Example(double[] x, boolean match, boolean even, String text) {}
 
@@ -59,6 +72,7 @@ public final class NameModelTraining {
             examples.add(
                     new Example(x, row.get(4).equals("true"), even, schema + " " + row.get(2) + " | " + row.get(3)));
         }
+        featureNames = List.copyOf(names);
         List<Example> evenHalf = examples.stream().filter(Example::even).toList();
         List<Example> oddHalf = examples.stream().filter(e -> !e.even()).toList();
         double[] wEven = train(evenHalf, names.size());
@@ -170,8 +184,29 @@ public final class NameModelTraining {
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** Newton's method on the L2-regularised log-loss, then the intercept shifted to put the best cut at 0.70. */
+    /**
+     * Newton's method on the L2-regularised log-loss, with the {@link #NON_POSITIVE} weights held at zero wherever the
+     * unconstrained fit would make them positive (an active set: fit, pin the violators, fit again), then the intercept
+     * shifted to put the best cut at 0.70.
+     */
     static double[] train(List<Example> examples, int d) {
+        boolean[] pinned = new boolean[d];
+        while (true) {
+            double[] w = fit(examples, d, pinned);
+            boolean changed = false;
+            for (int i = 1; i < d && i < featureNames.size(); i++) {
+                if (!pinned[i] && w[i] > 0 && NON_POSITIVE.contains(featureNames.get(i))) {
+                    pinned[i] = true;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return cut(examples, w);
+            }
+        }
+    }
+
+    private static double[] fit(List<Example> examples, int d, boolean[] pinned) {
         List<Example> usable = examples.stream().filter(e -> e.x() != null).toList();
         double[] w = new double[d];
         for (int iter = 0; iter < 50; iter++) {
@@ -192,6 +227,17 @@ public final class NameModelTraining {
                 h[i][i] += L2;
             }
             h[0][0] += 1e-6;
+            for (int i = 0; i < d; i++) {
+                if (pinned[i]) {
+                    // a pinned weight stays at zero: its row of the system says so, its column moves nothing
+                    for (int j = 0; j < d; j++) {
+                        h[i][j] = 0;
+                        h[j][i] = 0;
+                    }
+                    h[i][i] = 1;
+                    g[i] = 0;
+                }
+            }
             double[] step = solve(h, g);
             double norm = 0;
             for (int i = 0; i < d; i++) {
@@ -202,6 +248,10 @@ public final class NameModelTraining {
                 break;
             }
         }
+        return w;
+    }
+
+    private static double[] cut(List<Example> examples, double[] w) {
         // The F1-optimal cut on the training pairs, moved to the threshold.
         double bestF1 = -1;
         double bestCut = 0.5;

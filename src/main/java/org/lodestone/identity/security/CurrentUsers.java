@@ -11,6 +11,7 @@ import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.OrganisationProfile;
 import org.lodestone.identity.Role;
 import org.lodestone.identity.UserContact;
+import org.lodestone.identity.UserId;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +40,11 @@ class CurrentUsers implements Identity, AuditActors {
     @Override
     public List<UserContact> members(OrganisationId organisation, Role role) {
         return directory.members(organisation, role);
+    }
+
+    @Override
+    public Optional<OrganisationId> organisationOf(UserId user) {
+        return directory.organisationOf(user);
     }
 
     @Override

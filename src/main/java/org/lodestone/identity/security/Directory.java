@@ -7,6 +7,7 @@ import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.OrganisationProfile;
 import org.lodestone.identity.Role;
 import org.lodestone.identity.UserContact;
+import org.lodestone.identity.UserId;
 import org.lodestone.identity.store.Organisation;
 import org.lodestone.identity.store.Organisations;
 import org.lodestone.identity.store.UserAccount;
@@ -37,6 +38,10 @@ class Directory {
         return users.members(organisation, role).stream()
                 .map(Directory::contact)
                 .toList();
+    }
+
+    Optional<OrganisationId> organisationOf(UserId user) {
+        return users.find(user).map(UserAccount::organisationId);
     }
 
     private static OrganisationProfile profile(Organisation o) {

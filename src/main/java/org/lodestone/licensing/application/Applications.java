@@ -61,6 +61,7 @@ public class Applications implements ApplicationAccess {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final List<CaseSharing> sharing;
+    private final List<SensitiveReads> reads;
 
     Applications(
             ApplicationStore store,
@@ -71,8 +72,10 @@ public class Applications implements ApplicationAccess {
             AuditTrail audit,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            List<CaseSharing> sharing) {
+            List<CaseSharing> sharing,
+            List<SensitiveReads> reads) {
         this.store = store;
+        this.reads = List.copyOf(reads);
         this.sharing = List.copyOf(sharing);
         this.identity = identity;
         this.controlList = controlList;
@@ -94,6 +97,7 @@ public class Applications implements ApplicationAccess {
         if (!mayRead(app, user)) {
             throw notFound(id);
         }
+        reads.forEach(r -> r.read(app.summary(), user)); // #6 access transparency
         return app;
     }
 

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.lodestone.audit.AuditEntry;
 import org.lodestone.audit.AuditRecord;
 import org.lodestone.audit.AuditTrail;
 import org.lodestone.identity.CurrentUser;
@@ -21,7 +25,8 @@ import org.springframework.web.ErrorResponseException;
  * Evidence documents of licence applications: upload, list, read, remove. Who may do what is asked of
  * {@link ApplicationAccess} every time, so ownership rules live in one place; a document whose application the caller
  * may not see is answered exactly like one that does not exist (404). Every read of content is audited as
- * {@code DOCUMENT_READ} with the reader, whoever it is. Guarded by {@code EvidenceApiTests}.
+ * {@code DOCUMENT_READ} with the reader, whoever it is. Documents a foreign party uploads as contributor are sealed
+ * from the applicant ({@link Sealing}, #6). Guarded by {@code EvidenceApiTests} and {@code InvitationApiTests}.
  */
 public class Evidence implements EvidenceCatalogue {
 
@@ -34,6 +39,7 @@ public class Evidence implements EvidenceCatalogue {
     private final ContentTypes contentTypes;
     private final long maxBytes;
     private final Clock clock;
+    private final Sealing sealing;
 
     Evidence(
             ApplicationAccess access,
@@ -44,7 +50,8 @@ public class Evidence implements EvidenceCatalogue {
             TransactionOperations transactions,
             ContentTypes contentTypes,
             long maxBytes,
-            Clock clock) {
+            Clock clock,
+            Sealing sealing) {
         this.access = access;
         this.uploads = uploads;
         this.records = records;
@@ -54,6 +61,7 @@ public class Evidence implements EvidenceCatalogue {
         this.contentTypes = contentTypes;
         this.maxBytes = maxBytes;
         this.clock = clock;
+        this.sealing = sealing;
     }
 
     /**
@@ -69,6 +77,9 @@ public class Evidence implements EvidenceCatalogue {
     /** As {@link #upload(ApplicationId, NewDocument, InputStream, CurrentUser)} with a stricter size limit. */
     public EvidenceDocument upload(
             ApplicationId application, NewDocument document, InputStream content, CurrentUser user, long limitBytes) {
+        if (sealing.contribution(application, user).isPresent()) {
+            return uploadSealed(application, document, content, user, limitBytes);
+        }
         access.require(application, user, Action.ATTACH_EVIDENCE);
         try {
             return uploads.accept(application, document, content, Math.min(limitBytes, maxBytes), user);
@@ -79,19 +90,25 @@ public class Evidence implements EvidenceCatalogue {
 
     /** Current (not removed) documents of the application, oldest first. */
     public List<EvidenceDocument> list(ApplicationId application, CurrentUser user) {
-        access.require(application, user, Action.READ);
-        return records.current(application);
+        if (sealing.contribution(application, user).isPresent()) {
+            return sealing.own(records.current(application), application, user);
+        }
+        var summary = access.require(application, user, Action.READ);
+        return sealing.forReader(records.current(application), summary, user);
     }
 
     /** Metadata of one document, if the user may read its application; otherwise 404. */
     public EvidenceDocument describe(DocumentId id, CurrentUser user) {
         EvidenceDocument document = records.find(id).orElseThrow(() -> EvidenceProblem.notFound(id));
+        if (sealing.contribution(document.applicationId(), user).isPresent()) {
+            return ownSealed(document, user);
+        }
         try {
-            access.require(document.applicationId(), user, Action.READ);
+            var summary = access.require(document.applicationId(), user, Action.READ);
+            return sealing.forReader(document, summary, user);
         } catch (ErrorResponseException denied) {
             throw EvidenceProblem.notFound(id);
         }
-        return document;
     }
 
     /**
@@ -99,12 +116,29 @@ public class Evidence implements EvidenceCatalogue {
      * not happen). Removed documents stay readable for the record.
      */
     public DocumentContent read(DocumentId id, CurrentUser user) {
+        return read(id, user, ReadNote.NONE);
+    }
+
+    // ---- access transparency (#6): the purpose and watermark of a read go into its audit entry, and the owner's
+    // access log is written in the same transaction. The rules are licensing.transparency's; this is only the hook.
+
+    /** Extra audit detail of one read, and what to do with the audit entry in its transaction (#6). */
+    public record ReadNote(String detail, Consumer<AuditEntry> recorded) {
+        public static final ReadNote NONE = new ReadNote("", entry -> {});
+    }
+
+    /** As {@link #read(DocumentId, CurrentUser)}, with {@code note} appended to the audit detail. */
+    public DocumentContent read(DocumentId id, CurrentUser user, ReadNote note) {
         EvidenceDocument document = describe(id, user);
-        transactions.executeWithoutResult(
-                tx -> audit.record(AuditRecord.success("DOCUMENT_READ", "DOCUMENT", id.toString())
-                        .withDetail("application " + document.applicationId() + ", " + document.type() + ", sha256 "
-                                + document.sha256())
-                        .by(Uploads.actor(user))));
+        refuseSealedContent(document, user);
+        transactions.executeWithoutResult(tx -> {
+            // No filename: it may name customers (encrypted at rest, #6).
+            AuditEntry entry = audit.record(AuditRecord.success("DOCUMENT_READ", "DOCUMENT", id.toString())
+                    .withDetail("application " + document.applicationId() + ", " + document.type() + ", sha256 "
+                            + document.sha256() + note.detail())
+                    .by(Uploads.actor(user)));
+            note.recorded().accept(entry);
+        });
         try {
             return new DocumentContent(document, storage.open(document.applicationId(), document.sha256()));
         } catch (IOException e) {
@@ -123,7 +157,7 @@ public class Evidence implements EvidenceCatalogue {
         EvidenceDocument document = records.find(id)
                 .filter(d -> d.applicationId().equals(application))
                 .orElseThrow(() -> EvidenceProblem.notFound(id));
-        access.require(application, user, Action.ATTACH_EVIDENCE);
+        requireMayRemove(application, document, user);
         if (document.removed()) {
             throw EvidenceProblem.conflict("the document is already removed");
         }
@@ -163,8 +197,83 @@ public class Evidence implements EvidenceCatalogue {
 
     @Override
     public List<EvidenceOnFile> onFile(ApplicationId application) {
+        // sealed documents count like any other; their names stay sealed wherever the list is shown (#6)
+        Map<DocumentId, Seal> sealed = sealing.sealedOf(application);
         return records.current(application).stream()
+                .map(d -> sealed.containsKey(d.id()) ? Sealing.masked(d) : d)
                 .map(EvidenceDocument::onFile)
                 .toList();
+    }
+
+    // ---- sealed evidence from contributors (#6); the rules are Sealing's ----
+
+    /**
+     * The seals on the application's documents as the user sees them ({@link Seal#locked()} for the applicant's
+     * organisation); a contributor sees only its own. 404 like {@link #list} for anyone else.
+     */
+    public Map<DocumentId, Seal> seals(ApplicationId application, CurrentUser user) {
+        if (sealing.contribution(application, user).isPresent()) {
+            Map<DocumentId, Seal> own = new LinkedHashMap<>(sealing.sealedOf(application));
+            own.values().removeIf(seal -> !seal.contributor().equals(user.organisationId()));
+            return own;
+        }
+        return sealing.seals(access.require(application, user, Action.READ), user);
+    }
+
+    /**
+     * Whether the user is a contributor of the application (a foreign party that accepted an invitation): he sees and
+     * opens only his own sealed documents and is no reader of the application.
+     */
+    public boolean isContributor(ApplicationId application, CurrentUser user) {
+        return sealing.contribution(application, user).isPresent();
+    }
+
+    /** A contributor's upload: sealed, about one of its own parties, while the application accepts evidence. */
+    private EvidenceDocument uploadSealed(
+            ApplicationId application, NewDocument document, InputStream content, CurrentUser user, long limitBytes) {
+        var contribution = sealing.requireAttach(application, user);
+        NewDocument about = sealing.aboutOwnParty(document, contribution);
+        try {
+            return uploads.accept(application, about, content, Math.min(limitBytes, maxBytes), user, stored -> {
+                sealing.seal(stored, contribution, user);
+                audit.record(AuditRecord.success(
+                                "DOCUMENT_SEALED", "DOCUMENT", stored.id().toString())
+                        .withDetail("application " + application + ", party " + stored.partyId() + ", contributor "
+                                + user.organisationId())
+                        .by(Uploads.actor(user)));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("upload of sealed evidence for " + application + " failed", e);
+        }
+    }
+
+    /** A contributor describes only documents its organisation sealed; any other is not found. */
+    private EvidenceDocument ownSealed(EvidenceDocument document, CurrentUser user) {
+        if (!sealing.isOwn(document.id(), user)) {
+            throw EvidenceProblem.notFound(document.id());
+        }
+        return document;
+    }
+
+    /** The applicant's organisation knows a sealed document exists but may not read it (403). */
+    private void refuseSealedContent(EvidenceDocument document, CurrentUser user) {
+        if (sealing.contribution(document.applicationId(), user).isEmpty()) {
+            sealing.refuseContent(document, access.require(document.applicationId(), user, Action.READ), user);
+        }
+    }
+
+    /**
+     * A contributor removes its own sealed documents while the application accepts evidence; the applicant removes its
+     * own documents as before, never a sealed one (403).
+     */
+    private void requireMayRemove(ApplicationId application, EvidenceDocument document, CurrentUser user) {
+        if (sealing.contribution(application, user).isPresent()) {
+            ownSealed(document, user);
+            sealing.requireAttach(application, user);
+            return;
+        }
+        access.require(application, user, Action.READ);
+        sealing.refuseRemoval(document);
+        access.require(application, user, Action.ATTACH_EVIDENCE);
     }
 }

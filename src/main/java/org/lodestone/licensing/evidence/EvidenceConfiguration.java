@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.lodestone.audit.AuditTrail;
 import org.lodestone.licensing.application.ApplicationAccess;
+import org.lodestone.licensing.application.ContributorAccess;
 import org.lodestone.licensing.evidence.store.DocumentRecords;
 import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
+import org.lodestone.licensing.evidence.store.SealedRecords;
 import org.lodestone.protection.Protection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -121,7 +123,7 @@ class EvidenceConfiguration {
                 properties.maxSize().toBytes() + MULTIPART_OVERHEAD,
                 FilesystemDocumentStorage.incomingDirectory(root)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        registration.addUrlPatterns("/applications/*", "/api/v1/applications/*");
+        registration.addUrlPatterns("/applications/*", "/api/v1/applications/*", "/contributions/*");
         return registration;
     }
 
@@ -137,6 +139,8 @@ class EvidenceConfiguration {
     @Bean
     Evidence evidence(
             @Lazy ApplicationAccess access,
+            @Lazy ContributorAccess contributors,
+            SealedRecords sealed,
             DocumentStorage storage,
             ContentTypes contentTypes,
             DocumentRecords records,
@@ -154,7 +158,8 @@ class EvidenceConfiguration {
                 transactions,
                 contentTypes,
                 properties.maxSize().toBytes(),
-                c);
+                c,
+                new Sealing(contributors, sealed));
     }
 
     @Bean

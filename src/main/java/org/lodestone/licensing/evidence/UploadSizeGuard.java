@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class UploadSizeGuard extends OncePerRequestFilter {
 
-    private static final Pattern UPLOAD = Pattern.compile("^(/api/v1)?/applications/[^/]+/documents$");
+    private static final Pattern UPLOAD = Pattern.compile("^((/api/v1)?/applications|/contributions)/[^/]+/documents$");
 
     private final long maxRequestBytes;
     private final Path spool;

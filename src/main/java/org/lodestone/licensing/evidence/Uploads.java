@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.lodestone.audit.AuditActor;
 import org.lodestone.audit.AuditRecord;
 import org.lodestone.audit.AuditTrail;
@@ -52,6 +53,21 @@ final class Uploads {
     /** Stores the content and records the document; the caller has checked that {@code user} may attach evidence. */
     EvidenceDocument accept(
             ApplicationId application, NewDocument document, InputStream content, long maxBytes, CurrentUser user)
+            throws IOException {
+        return accept(application, document, content, maxBytes, user, stored -> {});
+    }
+
+    /**
+     * As {@link #accept(ApplicationId, NewDocument, InputStream, long, CurrentUser)}, running {@code alsoRecord} in the
+     * transaction that inserts the row (a sealed document's seal, #6), so the row never exists without it.
+     */
+    EvidenceDocument accept(
+            ApplicationId application,
+            NewDocument document,
+            InputStream content,
+            long maxBytes,
+            CurrentUser user,
+            Consumer<EvidenceDocument> alsoRecord)
             throws IOException {
         String description =
                 document.description() == null || document.description().isBlank()
@@ -103,6 +119,7 @@ final class Uploads {
                 0);
         transactions.executeWithoutResult(tx -> {
             records.insert(stored);
+            alsoRecord.accept(stored);
             audit.record(AuditRecord.success(
                             "DOCUMENT_UPLOADED", "DOCUMENT", stored.id().toString())
                     // No filename or description: they may name customers (encrypted at rest, #6).

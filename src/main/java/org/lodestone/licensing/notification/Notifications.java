@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lodestone.identity.Identity;
+import org.lodestone.identity.OrganisationId;
 import org.lodestone.identity.Role;
 import org.lodestone.identity.UserContact;
 import org.lodestone.identity.UserId;
@@ -120,9 +121,9 @@ public class Notifications {
         Map<UserId, UserContact> contacts = new LinkedHashMap<>();
         for (Recipient r : notice.recipients()) {
             switch (r) {
-                case Recipient.RoleIn(var organisation, var role) ->
+                case Recipient.RoleIn(OrganisationId organisation, Role role) ->
                     identity.members(organisation, role).forEach(c -> contacts.putIfAbsent(c.id(), c));
-                case Recipient.UserIn(var organisation, var user) -> {
+                case Recipient.UserIn(OrganisationId organisation, UserId user) -> {
                     UserContact found = null;
                     for (Role role : Role.values()) {
                         for (UserContact c : identity.members(organisation, role)) {

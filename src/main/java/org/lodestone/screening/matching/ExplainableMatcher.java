@@ -522,6 +522,8 @@ final class ExplainableMatcher implements NameMatcher {
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
                     maxEdits = Math.max(maxEdits, Math.round((1 - m) * a.text(i).length()));
+                } else if (initialForWord(a.text(i), b.text(scratch.partnerA[i]))) {
+                    maxEdits = Math.max(maxEdits, 1);
                 }
                 if (m > 0 && a.text(i).length() == 1) {
                     initials++;
@@ -550,6 +552,8 @@ final class ExplainableMatcher implements NameMatcher {
                     fuzz += 1 - m;
                     minSim = Math.min(minSim, m);
                     maxEdits = Math.max(maxEdits, Math.round((1 - m) * b.text(j).length()));
+                } else if (initialForWord(b.text(j), a.text(scratch.partnerB[j]))) {
+                    maxEdits = Math.max(maxEdits, 1);
                 }
                 if (m > 0 && b.text(j).length() == 1) {
                     initials++;
@@ -760,6 +764,15 @@ final class ExplainableMatcher implements NameMatcher {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a single letter stands for a whole word on the other side. Such an initial confirms one letter of the
+     * word, no more: for mostEditsInAWord it is as uncertain as one misspelt letter, so an alias written with an
+     * initial (J. Branwood) no longer outranks the full name with one typo (Jshua Branwood / Joshua Branwood).
+     */
+    private static boolean initialForWord(String token, String partner) {
+        return (token.length() == 1) != (partner.length() == 1);
     }
 
     /** Whether the shorter person name is aligned only through initials or acronyms (N. N. / Nursultan Nazarbayev). */

@@ -46,7 +46,8 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  * does not (#3). Strangers get 404 (no oracle), readers who may not act 403, the applicant writing to an application
  * that no longer accepts evidence 409, anonymous 401 on the API and the login page for pages. Refused writes change
  * nothing, and every download that succeeds, and only those, leaves a DOCUMENT_READ in the audit trail with the
- * reader. Pages are driven through a real form login, the API through real bearer tokens.
+ * reader. Authority staff must name the case to download (#6): without it the API answers 422 and pages ask for it,
+ * and nothing is read. Pages are driven through a real form login, the API through real bearer tokens.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,12 +61,18 @@ class EvidenceAuthorizationMatrixTests {
             POST   /api/v1/applications/{app}/documents        | UPLOAD   | 201
             DELETE /api/v1/applications/{app}/documents/{doc}  | REMOVE   | 204
             GET    /api/v1/documents/{doc}                     | DESCRIBE | 200
-            GET    /api/v1/documents/{doc}/content             | DOWNLOAD | 200
+            GET    /api/v1/documents/{doc}/content?purpose={app} | DOWNLOAD | 200
+            GET    /api/v1/documents/{doc}/content             | DOWNLOAD_NO_PURPOSE | 200
             GET    /applications/{app}/documents               | LIST     | 200
             POST   /applications/{app}/documents               | UPLOAD   | 302 -> /applications/{app}/documents
             POST   /applications/{app}/documents/{doc}/remove  | REMOVE   | 302 -> /applications/{app}/documents
-            GET    /documents/{doc}/content                    | DOWNLOAD | 200
+            GET    /documents/{doc}/content?purpose={app}      | DOWNLOAD | 200
+            GET    /documents/{doc}/content                    | DOWNLOAD_NO_PURPOSE | 200
             """;
+
+    /** Staff of an authority: they state a purpose to open a document (#6), owners do not. */
+    private static final Set<Role> AUTHORITY_STAFF =
+            Set.of(Role.REVIEWER, Role.SUPERVISOR, Role.ENFORCEMENT, Role.AUDITOR);
 
     /** Besides the applicant, who sees the demo exporter's routed applications: its bureau and national oversight. */
     private static final Set<Role> BUREAU_AND_OVERSIGHT =
@@ -211,6 +218,18 @@ class EvidenceAuthorizationMatrixTests {
                 assertThat(reads(doc, username))
                         .as("DOCUMENT_READ entries of " + username)
                         .isEqualTo(succeeded ? reads + 1 : reads);
+            case "DOWNLOAD_NO_PURPOSE" -> {
+                // authority staff are asked for the purpose (422 on the API, the purpose form on pages): no read
+                boolean read = succeeded && !AUTHORITY_STAFF.contains(Role.valueOf(caller));
+                assertThat(reads(doc, username))
+                        .as("DOCUMENT_READ entries of " + username)
+                        .isEqualTo(read ? reads + 1 : reads);
+                if (succeeded && !read) {
+                    assertThat(body(result))
+                            .as("asks for the purpose")
+                            .contains(api ? "purpose-required" : "purpose-form");
+                }
+            }
             default -> {}
         }
     }
@@ -233,14 +252,19 @@ class EvidenceAuthorizationMatrixTests {
         }
         Role role = Role.valueOf(caller);
         boolean write = action.equals("UPLOAD") || action.equals("REMOVE");
-        if (write && role != Role.APPLICANT) {
-            return "403"; // the endpoint policy: only applicants attach or remove evidence, anywhere
+        // the endpoint policy: only applicants attach or remove evidence — and, on the API, CONSIGNEEs as contributors
+        // of sealed evidence (#6); the demo consignee contributes to none of these applications, so it is a stranger
+        if (write && role != Role.APPLICANT && !(api && role == Role.CONSIGNEE)) {
+            return "403";
         }
         if (!canRead(role, target)) {
             return "404";
         }
         if (write && !target.state().editable()) {
             return "409";
+        }
+        if (action.equals("DOWNLOAD_NO_PURPOSE") && api && AUTHORITY_STAFF.contains(role)) {
+            return "422"; // #6: authority staff state the case they open a document for
         }
         return allowed;
     }

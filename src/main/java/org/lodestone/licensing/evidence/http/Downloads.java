@@ -3,6 +3,7 @@ package org.lodestone.licensing.evidence.http;
 import java.nio.charset.StandardCharsets;
 import org.lodestone.licensing.evidence.DocumentContent;
 import org.lodestone.licensing.evidence.EvidenceDocument;
+import org.lodestone.licensing.transparency.DocumentReading;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,26 @@ public final class Downloads {
                 .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(d.filename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(content.content()));
+    }
+
+    /**
+     * A download opened under the access-transparency rules (#6): a watermarked copy has its own length and no ETag
+     * (its bytes are not the document's SHA-256), and names its trace id in {@code X-Lodestone-Trace}.
+     */
+    public static ResponseEntity<InputStreamResource> of(DocumentReading.Opened opened) {
+        EvidenceDocument d = opened.document();
+        var response = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(d.contentType()))
+                .contentLength(opened.length())
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(d.filename()))
+                .header("X-Content-Type-Options", "nosniff");
+        if (opened.traceId() == null) {
+            response.eTag("\"" + d.sha256() + "\"");
+        } else {
+            response.header("X-Lodestone-Trace", opened.traceId());
+        }
+        return response.body(new InputStreamResource(opened.content()));
     }
 
     /** RFC 6266: an ASCII fallback for old clients, then the exact name as RFC 8187 {@code filename*}. */

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lodestone.identity.CurrentUser;
@@ -21,6 +22,8 @@ import org.lodestone.licensing.evidence.Evidence;
 import org.lodestone.licensing.evidence.EvidenceDocument;
 import org.lodestone.licensing.evidence.EvidenceProblem;
 import org.lodestone.licensing.evidence.NewDocument;
+import org.lodestone.licensing.evidence.Seal;
+import org.lodestone.licensing.transparency.DocumentReading;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,10 +53,12 @@ class EvidenceController {
 
     private final Evidence evidence;
     private final Identity identity;
+    private final DocumentReading reading;
 
-    EvidenceController(Evidence evidence, Identity identity) {
+    EvidenceController(Evidence evidence, Identity identity, DocumentReading reading) {
         this.evidence = evidence;
         this.identity = identity;
+        this.reading = reading;
     }
 
     @PostMapping(
@@ -90,7 +95,8 @@ class EvidenceController {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.created(URI.create("/api/v1/documents/" + stored.id()))
-                .body(DocumentResponse.of(stored));
+                .body(DocumentResponse.of(
+                        stored, evidence.seals(stored.applicationId(), user()).get(stored.id())));
     }
 
     @GetMapping(path = "/api/v1/applications/{id}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -98,9 +104,14 @@ class EvidenceController {
     @ApiResponse(responseCode = "200", description = "The documents (removed ones are not listed)")
     @ApiResponse(responseCode = "404", description = "No such application, or not yours to see")
     List<DocumentResponse> list(@PathVariable UUID id) {
-        return evidence.list(new ApplicationId(id), user()).stream()
-                .map(DocumentResponse::of)
+        CurrentUser user = user();
+        var application = new ApplicationId(id);
+        Map<DocumentId, Seal> seals = evidence.seals(application, user);
+        List<DocumentResponse> documents = evidence.list(application, user).stream()
+                .map(d -> DocumentResponse.of(d, seals.get(d.id())))
                 .toList();
+        reading.listed(application, user); // #6: filenames and descriptions are sensitive too
+        return documents;
     }
 
     @DeleteMapping("/api/v1/applications/{id}/documents/{documentId}")
@@ -127,18 +138,38 @@ class EvidenceController {
     @ApiResponse(responseCode = "200", description = "The metadata")
     @ApiResponse(responseCode = "404", description = "No such document, or not yours to see")
     DocumentResponse describe(@PathVariable UUID id) {
-        return DocumentResponse.of(evidence.describe(new DocumentId(id), user()));
+        EvidenceDocument document = evidence.describe(new DocumentId(id), user());
+        return DocumentResponse.of(
+                document, evidence.seals(document.applicationId(), user()).get(document.id()));
     }
 
     @GetMapping("/api/v1/documents/{id}/content")
     @Operation(
             summary = "Download an evidence document",
             description = "Streamed as an attachment with the detected content type, exact length and the SHA-256 as "
-                    + "ETag. Every download is recorded in the audit trail as DOCUMENT_READ with the reader.")
-    @ApiResponse(responseCode = "200", description = "The content")
+                    + "ETag. Every download is recorded in the audit trail as DOCUMENT_READ with the reader. Authority "
+                    + "staff must state the purpose (`purpose`: the case, by reference or id; `reason` optional) and "
+                    + "receive a watermarked copy (PDF, PNG, JPEG: viewer, organisation, UTC time, case, trace id; "
+                    + "no ETag, the trace id in `X-Lodestone-Trace`); the owner's access log lists the read (#6).")
+    @ApiResponse(responseCode = "200", description = "The content (watermarked for authority staff)")
+    @ApiResponse(
+            responseCode = "403",
+            description = "Sealed evidence of the foreign party: the applicant sees that it exists, not its content")
     @ApiResponse(responseCode = "404", description = "No such document, or not yours to see")
-    ResponseEntity<InputStreamResource> content(@PathVariable UUID id) {
-        return Downloads.of(evidence.read(new DocumentId(id), user()));
+    @ApiResponse(
+            responseCode = "422",
+            description = "Authority staff only: `purpose` missing or naming another case; `errors` names `purpose`")
+    ResponseEntity<InputStreamResource> content(
+            @PathVariable UUID id,
+            @Parameter(description = "Authority staff: the case you open the document for (its reference or id)")
+                    @RequestParam(name = "purpose", required = false)
+                    @Nullable
+                    String purpose,
+            @Parameter(description = "Authority staff, optional: why, in a few words")
+                    @RequestParam(name = "reason", required = false)
+                    @Nullable
+                    String reason) {
+        return Downloads.of(reading.open(new DocumentId(id), user(), purpose, reason));
     }
 
     /** A part over the limit, found while the servlet container spooled it (no declared length, or a lying one). */
@@ -169,15 +200,18 @@ class EvidenceController {
         }
     }
 
-    /** An evidence document as the API shows it. */
+    /**
+     * An evidence document as the API shows it. {@code sealed}: uploaded by the foreign party (#6); for the applicant
+     * such a document has no filename, content type, description or content URL ({@code locked}).
+     */
     record DocumentResponse(
             UUID id,
             UUID applicationId,
             DocumentType type,
             @Nullable UUID partyId,
             @Nullable UUID itemId,
-            String filename,
-            String contentType,
+            @Nullable String filename,
+            @Nullable String contentType,
             long sizeBytes,
             String sha256,
             @Nullable String description,
@@ -185,25 +219,30 @@ class EvidenceController {
             Instant uploadedAt,
             @Nullable Instant removedAt,
             long version,
-            String contentUrl) {
+            @Nullable String contentUrl,
+            boolean sealed,
+            boolean locked) {
 
-        static DocumentResponse of(EvidenceDocument d) {
+        static DocumentResponse of(EvidenceDocument d, @Nullable Seal seal) {
+            boolean locked = seal != null && seal.locked();
             return new DocumentResponse(
                     d.id().value(),
                     d.applicationId().value(),
                     d.type(),
                     d.partyId(),
                     d.itemId(),
-                    d.filename(),
-                    d.contentType(),
+                    locked ? null : d.filename(),
+                    locked ? null : d.contentType(),
                     d.sizeBytes(),
                     d.sha256(),
-                    d.description(),
+                    locked ? null : d.description(),
                     d.uploadedByName(),
                     d.uploadedAt(),
                     d.removedAt(),
                     d.version(),
-                    "/api/v1/documents/" + d.id() + "/content");
+                    locked ? null : "/api/v1/documents/" + d.id() + "/content",
+                    seal != null,
+                    locked);
         }
     }
 }

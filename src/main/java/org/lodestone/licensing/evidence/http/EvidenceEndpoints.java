@@ -7,7 +7,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may call evidence endpoints, coarsely: uploading and removing need the APPLICANT role, reading needs a login.
+ * Who may call evidence endpoints, coarsely: uploading and removing need the APPLICANT role (or, on the API, CONSIGNEE
+ * for a contributor's sealed evidence), reading needs a login.
  * The fine rules (own organisation, competent authority, application state) are {@code ApplicationAccess}'s, asked on
  * every call. The patterns are specific so they precede any broader rule on {@code /api/v1/applications/**}.
  */
@@ -17,10 +18,14 @@ class EvidenceEndpoints implements EndpointPolicy {
     @Override
     public void authorize(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, "/api/v1/applications/*/documents", "/applications/*/documents")
+        // CONSIGNEEs upload and remove through the API as contributors of sealed evidence (#6); on pages they use
+        // their own forms under /contributions
+        rules.requestMatchers(HttpMethod.POST, "/api/v1/applications/*/documents")
+                .hasAnyRole("APPLICANT", "CONSIGNEE")
+                .requestMatchers(HttpMethod.POST, "/applications/*/documents")
                 .hasRole("APPLICANT")
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/applications/*/documents/*")
-                .hasRole("APPLICANT")
+                .hasAnyRole("APPLICANT", "CONSIGNEE")
                 .requestMatchers(HttpMethod.POST, "/applications/*/documents/*/remove")
                 .hasRole("APPLICANT")
                 .requestMatchers(

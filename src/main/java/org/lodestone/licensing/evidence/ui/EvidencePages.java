@@ -16,10 +16,10 @@ import org.lodestone.licensing.evidence.EvidenceDocument;
 import org.lodestone.licensing.evidence.EvidenceProblem;
 import org.lodestone.licensing.evidence.NewDocument;
 import org.lodestone.licensing.evidence.http.Downloads;
-import org.springframework.core.io.InputStreamResource;
+import org.lodestone.licensing.transparency.DocumentReading;
+import org.lodestone.licensing.transparency.TransparencyProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -39,10 +39,12 @@ class EvidencePages {
 
     private final Evidence evidence;
     private final Identity identity;
+    private final DocumentReading reading;
 
-    EvidencePages(Evidence evidence, Identity identity) {
+    EvidencePages(Evidence evidence, Identity identity, DocumentReading reading) {
         this.evidence = evidence;
         this.identity = identity;
+        this.reading = reading;
     }
 
     @GetMapping("/applications/{id}/documents")
@@ -100,9 +102,33 @@ class EvidencePages {
         return "redirect:/applications/" + id + "/documents";
     }
 
+    /**
+     * The download. Authority staff state the purpose (#6): links from a case carry it; opened without one, or with one
+     * naming another case, the page asks for it in a small form (a GET to this same address, which changes nothing
+     * but the audit trail).
+     */
     @GetMapping("/documents/{id}/content")
-    ResponseEntity<InputStreamResource> download(@PathVariable UUID id) {
-        return Downloads.of(evidence.read(new DocumentId(id), user()));
+    Object download(
+            @PathVariable UUID id,
+            @RequestParam(name = "purpose", required = false) @Nullable String purpose,
+            @RequestParam(name = "reason", required = false) @Nullable String reason,
+            Model model,
+            HttpServletResponse response) {
+        CurrentUser user = user();
+        var document = new DocumentId(id);
+        if (DocumentReading.needsPurpose(user) && (purpose == null || purpose.isBlank())) {
+            evidence.describe(document, user); // 404 before asking anything about a document the user may not see
+            model.addAttribute("documentId", id);
+            return "licensing/evidence/purpose";
+        }
+        try {
+            return Downloads.of(reading.open(document, user, purpose, reason));
+        } catch (TransparencyProblem problem) {
+            response.setStatus(problem.getStatusCode().value());
+            model.addAttribute("documentId", id);
+            model.addAttribute("purposeError", problem.reason());
+            return "licensing/evidence/purpose";
+        }
     }
 
     private CurrentUser user() {

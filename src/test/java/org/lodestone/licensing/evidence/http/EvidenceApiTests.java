@@ -295,7 +295,7 @@ class EvidenceApiTests {
 
         for (String reader : List.of("applicant", "reviewer", "applicant")) {
             assertThat(mvc.get()
-                            .uri("/api/v1/documents/" + id + "/content")
+                            .uri("/api/v1/documents/" + id + "/content?purpose=" + submitted) // #6: staff name the case
                             .with(DemoLogins.as(mvc, reader))
                             .exchange())
                     .hasStatusOk();

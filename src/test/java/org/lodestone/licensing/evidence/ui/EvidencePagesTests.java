@@ -57,7 +57,8 @@ class EvidencePagesTests {
                 .exchange());
         assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;.pdf").doesNotContain("<img src=x");
         assertThat(page).contains("<td>End-user certificate</td>").contains("Production-line video");
-        var link = Pattern.compile("href=\"(/documents/[0-9a-f-]+/content)\"").matcher(page);
+        var link = Pattern.compile("href=\"(/documents/[0-9a-f-]+/content[^\"]*)\"")
+                .matcher(page);
         assertThat(link.find()).isTrue();
         MvcTestResult download = mvc.get().uri(link.group(1)).session(session).exchange();
         assertThat(download).hasStatusOk();
