@@ -10,8 +10,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Production mode refuses to run half-configured, before any bean (and so before Flyway) touches a database: with the
- * {@code prod} profile or {@code lodestone.demo=false}, an embedded H2 database, a missing datasource URL and demo
- * seeding are all fatal. Demo mode is the zero-setup default and needs nothing. Guarded by {@code RunModeGuardTests}.
+ * {@code prod} profile or {@code lodestone.demo=false}, an embedded H2 database, a missing datasource URL, demo
+ * seeding and a local keystore without configured path and password are all fatal. Demo mode is the zero-setup default and needs nothing. Guarded by {@code RunModeGuardTests}.
  */
 class RunModeGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -41,6 +41,20 @@ class RunModeGuard implements EnvironmentPostProcessor, Ordered {
         } else if (url.startsWith("jdbc:h2:")) {
             problems.add("the embedded H2 database (" + url.replaceAll(";.*", "") + ") is for demo mode only:"
                     + " set SPRING_DATASOURCE_URL to a PostgreSQL database.");
+        }
+        // #6: the keys that decrypt everything confidential are never defaulted in production: a keystore created
+        // silently under some working directory, with a generated password next to it, would be neither backed up
+        // nor kept apart from the data.
+        if (env.getProperty("lodestone.protection.key-provider", "local").equals("local")) {
+            if (env.getProperty("lodestone.protection.keystore.path", "").isBlank()) {
+                problems.add("no keystore configured: set LODESTONE_PROTECTION_KEYSTORE_PATH to the keystore file of"
+                        + " the key-encryption keys (created on first start over an empty database; back it up apart"
+                        + " from the database), or LODESTONE_PROTECTION_KEYPROVIDER=external with a KMS/HSM provider.");
+            }
+            if (env.getProperty("lodestone.protection.keystore.password", "").isBlank()) {
+                problems.add("no keystore password configured: set LODESTONE_PROTECTION_KEYSTORE_PASSWORD from your"
+                        + " secret store.");
+            }
         }
         return problems;
     }

@@ -59,8 +59,22 @@ class RunModeGuardTests {
 
     @Test
     void productionWithPostgresPasses() {
+        var env = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/lodestone")
+                .withProperty("lodestone.protection.keystore.path", "/etc/lodestone/keys.p12")
+                .withProperty("lodestone.protection.keystore.password", "from-the-secret-store");
+        env.setActiveProfiles("prod");
+        assertThat(RunModeGuard.problems(env, true, false)).isEmpty();
+    }
+
+    @Test
+    void productionRefusesADefaultedKeystore() { // #6
         var env = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/lodestone");
         env.setActiveProfiles("prod");
+        assertThat(RunModeGuard.problems(env, true, false))
+                .anySatisfy(p -> assertThat(p).contains("LODESTONE_PROTECTION_KEYSTORE_PATH"))
+                .anySatisfy(p -> assertThat(p).contains("LODESTONE_PROTECTION_KEYSTORE_PASSWORD"));
+        env.setProperty("lodestone.protection.key-provider", "external");
         assertThat(RunModeGuard.problems(env, true, false)).isEmpty();
     }
 }

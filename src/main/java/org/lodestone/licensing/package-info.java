@@ -4,7 +4,7 @@
  * verifiable by anyone holding them and depleted by real shipments.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "controllist"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "protection", "identity", "controllist"})
 package org.lodestone.licensing;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Who may call identity's own endpoints (and the audit API's, see below). */
+/** Who may call identity's own endpoints (and the audit and key management APIs', see below). */
 @Component
 class IdentityEndpointPolicy implements EndpointPolicy {
 
@@ -27,6 +27,9 @@ class IdentityEndpointPolicy implements EndpointPolicy {
                 // The audit module sits below identity and may not depend on it, so it cannot contribute an
                 // EndpointPolicy bean; its API's rule lives here instead.
                 .requestMatchers("/api/v1/audit/**")
-                .hasRole(Role.AUDITOR.name());
+                .hasRole(Role.AUDITOR.name())
+                // Likewise for the protection module (key management, #6).
+                .requestMatchers("/api/v1/protection/**")
+                .hasRole(Role.ADMIN.name());
     }
 }

@@ -17,6 +17,8 @@ import org.lodestone.licensing.ScreeningSubject;
 import org.lodestone.licensing.ScreeningSubject.Identifier;
 import org.lodestone.licensing.ScreeningSubject.Kind;
 import org.lodestone.licensing.ScreeningSubject.PartyToScreen;
+import org.lodestone.protection.Protection;
+import org.lodestone.protection.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +33,16 @@ class PartiesToScreen implements ScreenableParties {
     private static final String OPEN = "'SUBMITTED', 'IN_REVIEW', 'INFORMATION_REQUESTED', 'APPROVAL_PROPOSED'";
 
     private final JdbcClient jdbc;
+    private final Protection protection;
 
-    PartiesToScreen(JdbcClient jdbc) {
+    PartiesToScreen(JdbcClient jdbc, Protection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
+    }
+
+    /** Names are sealed with the application's data key (#6); the contexts match the stores that sealed them. */
+    private @Nullable String open(UUID application, @Nullable String sealed, String context) {
+        return protection.open(Scope.application(application), sealed, context);
     }
 
     @Override
@@ -87,8 +96,8 @@ class PartiesToScreen implements ScreenableParties {
                     .query((rs, n) -> new PartyToScreen(
                             rs.getObject(1, UUID.class).toString(),
                             rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
+                            java.util.Objects.requireNonNull(open(r.id(), rs.getString(3), "la_party.name_latin")),
+                            open(r.id(), rs.getString(4), "la_party.name_original"),
                             rs.getString(5),
                             List.of()))
                     .list();
@@ -98,7 +107,10 @@ class PartiesToScreen implements ScreenableParties {
                                 SELECT id_type, id_value FROM la_party_identifier
                                 WHERE party_id = :id ORDER BY position""")
                         .param("id", UUID.fromString(p.key()))
-                        .query((rs, n) -> new Identifier(rs.getString(1), rs.getString(2)))
+                        .query((rs, n) -> new Identifier(
+                                rs.getString(1),
+                                java.util.Objects.requireNonNull(
+                                        open(r.id(), rs.getString(2), "la_party_identifier.id_value"))))
                         .list();
                 withIds.add(new PartyToScreen(p.key(), p.role(), p.name(), p.nameOriginal(), p.country(), ids));
             }
@@ -115,7 +127,7 @@ class PartiesToScreen implements ScreenableParties {
     private List<ScreeningSubject> licences(String where, Map<String, Object> params, int limit) {
         return jdbc.sql("""
                         SELECT id, licence_number, authority_org_id, consignee_name, consignee_name_original,
-                            consignee_country, end_user_name, end_user_name_original, end_user_country
+                            consignee_country, end_user_name, end_user_name_original, end_user_country, application_id
                         FROM lic_licence WHERE """ + " " + where + " ORDER BY id LIMIT " + Math.max(1, limit))
                 .params(params)
                 .query((rs, n) -> new ScreeningSubject(
@@ -127,15 +139,27 @@ class PartiesToScreen implements ScreenableParties {
                                 new PartyToScreen(
                                         "CONSIGNEE",
                                         "CONSIGNEE",
-                                        rs.getString(4),
-                                        rs.getString(5),
+                                        java.util.Objects.requireNonNull(open(
+                                                rs.getObject(10, UUID.class),
+                                                rs.getString(4),
+                                                "lic_licence.consignee_name")),
+                                        open(
+                                                rs.getObject(10, UUID.class),
+                                                rs.getString(5),
+                                                "lic_licence.consignee_name_original"),
                                         rs.getString(6),
                                         List.of()),
                                 new PartyToScreen(
                                         "END_USER",
                                         "END_USER",
-                                        rs.getString(7),
-                                        rs.getString(8),
+                                        java.util.Objects.requireNonNull(open(
+                                                rs.getObject(10, UUID.class),
+                                                rs.getString(7),
+                                                "lic_licence.end_user_name")),
+                                        open(
+                                                rs.getObject(10, UUID.class),
+                                                rs.getString(8),
+                                                "lic_licence.end_user_name_original"),
                                         rs.getString(9),
                                         List.of()))))
                 .list();

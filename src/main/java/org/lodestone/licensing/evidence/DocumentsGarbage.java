@@ -42,8 +42,9 @@ public class DocumentsGarbage {
         Instant before = clock.instant().minus(age);
         try {
             int blobs = 0;
-            for (String sha256 : storage.storedBefore(before)) {
-                if (!records.references(sha256) && storage.delete(sha256)) {
+            for (DocumentStorage.BlobRef blob : storage.storedBefore(before)) {
+                if (!records.references(blob.application(), blob.sha256())
+                        && storage.delete(blob.application(), blob.sha256())) {
                     blobs++;
                 }
             }

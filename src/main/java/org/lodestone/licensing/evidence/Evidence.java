@@ -163,14 +163,15 @@ public class Evidence implements EvidenceCatalogue {
             throw EvidenceProblem.superseded(id);
         }
         transactions.executeWithoutResult(tx -> {
+            // No filename: it may name customers (encrypted at rest, #6).
             AuditEntry entry = audit.record(AuditRecord.success("DOCUMENT_READ", "DOCUMENT", id.toString())
-                    .withDetail("application " + document.applicationId() + ", '" + document.filename() + "', sha256 "
+                    .withDetail("application " + document.applicationId() + ", " + document.type() + ", sha256 "
                             + document.sha256() + note.detail())
                     .by(Uploads.actor(user)));
             note.recorded().accept(entry);
         });
         try {
-            return new DocumentContent(document, storage.open(document.sha256()));
+            return new DocumentContent(document, storage.open(document.applicationId(), document.sha256()));
         } catch (IOException e) {
             throw new UncheckedIOException("content of evidence document " + id + " is missing from storage", e);
         }
@@ -199,7 +200,7 @@ public class Evidence implements EvidenceCatalogue {
                         "the document changed meanwhile (expected version " + version + "); reload and retry");
             }
             audit.record(AuditRecord.success("DOCUMENT_REMOVED", "DOCUMENT", id.toString())
-                    .withDetail("application " + application + ", '" + document.filename() + "'")
+                    .withDetail("application " + application + ", " + document.type())
                     .by(Uploads.actor(user)));
         });
         return records.find(id).orElseThrow();

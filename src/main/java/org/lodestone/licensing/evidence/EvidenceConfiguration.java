@@ -9,7 +9,9 @@ import org.lodestone.licensing.application.ContributorAccess;
 import org.lodestone.licensing.evidence.store.DocumentRecords;
 import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
 import org.lodestone.licensing.evidence.store.SealedRecords;
+import org.lodestone.protection.Protection;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -55,8 +57,40 @@ class EvidenceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DocumentStorage.class)
-    DocumentStorage documentStorage() {
-        return new FilesystemDocumentStorage(root);
+    DocumentStorage documentStorage(Protection protection) {
+        return new FilesystemDocumentStorage(root, protection);
+    }
+
+    /**
+     * Moves evidence blobs of the layout before encryption at rest (#6: plaintext, shared between applications) into
+     * their applications' encrypted places at start-up, then deletes the plaintext copies.
+     */
+    @Bean
+    SmartInitializingSingleton adoptLegacyBlobs(DocumentStorage storage, DocumentRecords records) {
+        return () -> {
+            if (!(storage instanceof FilesystemDocumentStorage filesystem)) {
+                return;
+            }
+            try {
+                int adopted = 0;
+                var hashes = new java.util.HashSet<String>();
+                for (DocumentStorage.BlobRef blob : records.allBlobs()) {
+                    if (filesystem.adoptLegacy(blob.application(), blob.sha256())) {
+                        adopted++;
+                    }
+                    hashes.add(blob.sha256());
+                }
+                for (String sha256 : hashes) {
+                    filesystem.removeLegacy(sha256);
+                }
+                if (adopted > 0) {
+                    org.slf4j.LoggerFactory.getLogger(EvidenceConfiguration.class)
+                            .warn("Encrypted {} evidence blob(s) stored in clear by a version before #6", adopted);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot move legacy evidence blobs", e);
+            }
+        };
     }
 
     @Bean

@@ -92,7 +92,8 @@ final class Uploads {
 
         StoredBlob blob;
         try {
-            blob = storage.store(new SequenceInputStream(new ByteArrayInputStream(head), content), maxBytes);
+            blob = storage.store(
+                    application, new SequenceInputStream(new ByteArrayInputStream(head), content), maxBytes);
         } catch (BlobTooLarge e) {
             throw EvidenceProblem.tooLarge(e.limit());
         }
@@ -121,8 +122,9 @@ final class Uploads {
             alsoRecord.accept(stored);
             audit.record(AuditRecord.success(
                             "DOCUMENT_UPLOADED", "DOCUMENT", stored.id().toString())
-                    .withDetail("application " + application + ", " + stored.type() + ", '" + filename + "', "
-                            + detected + ", " + blob.sizeBytes() + " bytes, sha256 " + blob.sha256())
+                    // No filename or description: they may name customers (encrypted at rest, #6).
+                    .withDetail("application " + application + ", " + stored.type() + ", " + detected + ", "
+                            + blob.sizeBytes() + " bytes, sha256 " + blob.sha256())
                     .by(actor(user)));
         });
         return stored;

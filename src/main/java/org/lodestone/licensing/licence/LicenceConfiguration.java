@@ -7,6 +7,7 @@ import org.lodestone.identity.Identity;
 import org.lodestone.licensing.licence.certificate.CertificateFonts;
 import org.lodestone.licensing.licence.certificate.CertificateRenderer;
 import org.lodestone.licensing.licence.store.LicenceStore;
+import org.lodestone.protection.Protection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,8 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class LicenceConfiguration {
 
     @Bean
-    LicenceStore licenceStore(JdbcClient jdbc) {
-        return new LicenceStore(jdbc);
+    LicenceStore licenceStore(JdbcClient jdbc, Protection protection) {
+        return new LicenceStore(jdbc, protection);
     }
 
     @Bean

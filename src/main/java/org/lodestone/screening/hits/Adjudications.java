@@ -145,12 +145,12 @@ public class Adjudications {
             }
             audit.record(AuditRecord.success("SCREENING_HIT_ADJUDICATED", "SCREENING_HIT", id.toString())
                     .withDetail(state + " by " + user.username() + " on " + h.subjectKind() + " "
-                            + h.subjectReference() + ", " + h.partyRole() + " '" + h.partyName() + "' ~ "
+                            + h.subjectReference() + ", " + h.partyRole() + " " + h.partyKey() + " ~ "
                             + h.listCode() + "/" + h.entryId() + " (score " + h.score() + "): " + text));
             if (state == HitState.TRUE_MATCH && h.subjectKind() == ScreeningSubject.Kind.LICENCE) {
                 // Never suspend silently: the issuing authority's SUPERVISORs decide, enforcement follows it up.
                 audit.record(AuditRecord.success("SCREENING_TRUE_MATCH_ON_LICENCE", "LICENCE", h.subjectReference())
-                        .withDetail("Party '" + h.partyName() + "' of live licence " + h.subjectReference()
+                        .withDetail(h.partyRole() + " " + h.partyKey() + " of live licence " + h.subjectReference()
                                 + " confirmed as restricted (" + h.listCode() + "/" + h.entryId()
                                 + "): for the SUPERVISORs and ENFORCEMENT to act on"));
             }

@@ -78,7 +78,8 @@ public class Screener {
                 if (existing == null || existing.state() == HitState.CLEARED) {
                     store.insert(fresh);
                     opened++;
-                    openedText.add(party.role() + " '" + party.name() + "' ~ " + e.listCode() + "/" + e.entryId() + " ("
+                    // The party by role and key, not by name: the audit trail is not encrypted (#6).
+                    openedText.add(party.role() + " " + party.key() + " ~ " + e.listCode() + "/" + e.entryId() + " ("
                             + String.format(
                                     java.util.Locale.ROOT, "%.2f", c.hit().score()) + ")");
                 } else if (existing.state() == HitState.OPEN) {
@@ -89,7 +90,7 @@ public class Screener {
                                 && existing.entryFingerprint().equals(entryFp))) {
                     store.insert(fresh); // the party or the entry changed: the remembered decision no longer holds
                     opened++;
-                    openedText.add(party.role() + " '" + party.name() + "' ~ " + e.listCode() + "/" + e.entryId()
+                    openedText.add(party.role() + " " + party.key() + " ~ " + e.listCode() + "/" + e.entryId()
                             + " (changed since the false-positive decision)");
                 } else {
                     store.seen(existing.id(), now);

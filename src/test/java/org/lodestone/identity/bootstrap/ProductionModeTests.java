@@ -22,6 +22,10 @@ class ProductionModeTests {
     @TempDir
     Path dir;
 
+    /** Production keeps its keystore where configured, apart from the data directory (#6). */
+    @TempDir
+    Path keys;
+
     private ConfigurableApplicationContext start(String url, String... properties) {
         // Command-line arguments, because builder properties are defaults that application.yml would override.
         var args = new java.util.ArrayList<>(java.util.List.of(
@@ -30,6 +34,8 @@ class ProductionModeTests {
                 "--spring.datasource.username=" + TestDatabases.postgresUser(),
                 "--spring.datasource.password=" + TestDatabases.postgresPassword(),
                 "--lodestone.data-dir=" + dir,
+                "--lodestone.protection.keystore.path=" + keys.resolve("keys.p12"),
+                "--lodestone.protection.keystore.password=production-test-password",
                 "--server.port=0"));
         for (String p : properties) {
             args.add("--" + p);

@@ -166,7 +166,7 @@ class InterruptedUploadTests {
         // Control: the same probe, left to finish, does leave a row and its blob.
         assertThat(output(probe("complete", url, root), 120)).anyMatch(l -> l.startsWith("STORED "));
         assertThat(count(url)).isOne();
-        assertThat(files(root.resolve("sha256"))).hasSize(1);
+        assertThat(files(root.resolve("applications"))).hasSize(1);
 
         Process child = probe("endless", url, root);
         try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -186,7 +186,7 @@ class InterruptedUploadTests {
         }
 
         assertThat(count(url)).as("no row for the killed upload").isOne();
-        assertThat(files(root.resolve("sha256")))
+        assertThat(files(root.resolve("applications")))
                 .as("no blob for the killed upload")
                 .hasSize(1);
         assertThat(files(root.resolve("tmp")))
@@ -197,7 +197,7 @@ class InterruptedUploadTests {
         assertThat(files(root.resolve("tmp")))
                 .as("removed by the startup cleanup")
                 .isEmpty();
-        assertThat(files(root.resolve("sha256"))).hasSize(1);
+        assertThat(files(root.resolve("applications"))).hasSize(1);
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
@@ -243,7 +243,7 @@ class InterruptedUploadTests {
     }
 
     private static List<Path> blobs() throws IOException {
-        return files(ROOT.resolve("sha256"));
+        return files(ROOT.resolve("applications"));
     }
 
     private static List<Path> temps() {

@@ -21,6 +21,7 @@ import org.lodestone.identity.UserId;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.evidence.store.DocumentRecords;
 import org.lodestone.licensing.evidence.store.FilesystemDocumentStorage;
+import org.lodestone.protection.ProtectionFixtures;
 import org.lodestone.support.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -46,10 +47,11 @@ public final class UploadProbe {
         }
         var ds = new DriverManagerDataSource(args[1], "sa", "");
         TestDatabases.migrate(ds);
+        var protection = ProtectionFixtures.protection(ds, root.resolveSibling("keys"));
         var uploads = new Uploads(
-                new FilesystemDocumentStorage(root),
+                new FilesystemDocumentStorage(root, protection),
                 ContentTypes.fromClasspath(),
-                new DocumentRecords(JdbcClient.create(ds)),
+                new DocumentRecords(JdbcClient.create(ds), protection),
                 new NoAudit(),
                 new TransactionTemplate(new DataSourceTransactionManager(ds)),
                 Clock.systemUTC());

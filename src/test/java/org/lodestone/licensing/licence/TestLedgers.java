@@ -21,6 +21,7 @@ import org.lodestone.identity.OrganisationProfile;
 import org.lodestone.identity.Role;
 import org.lodestone.identity.UserContact;
 import org.lodestone.licensing.licence.store.LicenceStore;
+import org.lodestone.protection.ProtectionFixtures;
 import org.lodestone.shared.CountryCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -37,7 +38,7 @@ final class TestLedgers {
     final List<Object> events = new CopyOnWriteArrayList<>();
 
     TestLedgers(DataSource dataSource, Clock clock) {
-        store = new LicenceStore(JdbcClient.create(dataSource));
+        store = new LicenceStore(JdbcClient.create(dataSource), ProtectionFixtures.protection(dataSource));
         ledger = new LicenceLedger(
                 store,
                 new DataSourceTransactionManager(dataSource),

@@ -46,6 +46,9 @@ class AccessLogApiTests {
     @Autowired
     DocumentRecords records;
 
+    @Autowired
+    org.lodestone.licensing.evidence.DocumentStorage storage;
+
     private ApplicationFixtures fx;
     private String app;
     private String reference;
@@ -121,6 +124,12 @@ class AccessLogApiTests {
         // user as uploader, on the exporter's application, the content already in storage.
         String donor = fx.file("applicant", fx.draft("applicant"), DocumentType.OTHER, null, null);
         EvidenceDocument template = records.find(DocumentId.of(donor)).orElseThrow();
+        // Blobs are per application and encrypted with its key (#6): the content goes into this application's storage.
+        try (var content = storage.open(template.applicationId(), template.sha256())) {
+            storage.store(ApplicationId.of(app), content, Long.MAX_VALUE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String consigneeId = read(fx.get("consignee", "/api/v1/me"), "$.id");
         var sealed = new EvidenceDocument(
                 new DocumentId(UUID.randomUUID()),

@@ -24,6 +24,7 @@ import org.lodestone.identity.OrganisationKind;
 import org.lodestone.identity.Role;
 import org.lodestone.identity.UserId;
 import org.lodestone.licensing.application.store.ApplicationStore;
+import org.lodestone.protection.ProtectionFixtures;
 import org.lodestone.support.TestDatabases;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ class TransparencyStoreContractTests {
             var beans = new StaticListableBeanFactory();
             exports = new DataExports(
                     jdbc,
-                    new ApplicationStore(jdbc),
+                    new ApplicationStore(jdbc, ProtectionFixtures.protection(dataSource())),
                     new RecordingTrail(),
                     new TransactionTemplate(new JdbcTransactionManager(dataSource())),
                     beans.getBeanProvider(java.time.Clock.class));

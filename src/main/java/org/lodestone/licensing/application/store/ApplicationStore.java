@@ -34,19 +34,57 @@ import org.lodestone.licensing.application.Production;
 import org.lodestone.licensing.application.QuantityUnit;
 import org.lodestone.licensing.application.Revision;
 import org.lodestone.licensing.application.StateChange;
+import org.lodestone.protection.Protection;
+import org.lodestone.protection.ProtectionProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The application tables. Callers own the transaction. An application is saved as a whole: the root row is updated
+ * The application tables. Callers own the transaction. Identities of customers and end users, production and business
+ * history, contacts, identifiers, specifications and the revision snapshots are sealed with the application's data key
+ * before they reach SQL and opened after ({@link Fields}, #6); no query filters or sorts on a sealed column (the
+ * listing's consignee name is opened in Java). An application is saved as a whole: the root row is updated
  * only at the version it was read ({@code UPDATE … WHERE version = ?}), then its child rows are replaced, so a stale
  * writer changes nothing. Guarded by {@code ApplicationStoreContractTests} on H2 and PostgreSQL.
  */
 public class ApplicationStore {
 
     private final JdbcClient jdbc;
+    private final Protection protection;
 
-    public ApplicationStore(JdbcClient jdbc) {
+    public ApplicationStore(JdbcClient jdbc, Protection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
+    }
+
+    /** Column names double as the sealing context, so a sealed value moved to another column fails to open. */
+    static final class Fields {
+        static final String FINAL_PRODUCT = "la_application.end_use_final_product";
+        static final String STATEMENT = "la_application.end_use_statement";
+        static final String PROD_DESCRIPTION = "la_application.production_description";
+        static final String PROD_PROCESS = "la_application.production_process";
+        static final String PROD_SITE = "la_application.production_site";
+        static final String REL_NOTES = "la_application.relationship_notes";
+        static final String SIGNATORY = "la_application.decl_signatory";
+        static final String NAME_ORIGINAL = "la_party.name_original";
+        static final String NAME_LATIN = "la_party.name_latin";
+        static final String ADDRESS = "la_party.address";
+        static final String CONTACT_NAME = "la_party.contact_name";
+        static final String CONTACT_EMAIL = "la_party.contact_email";
+        static final String CONTACT_PHONE = "la_party.contact_phone";
+        static final String ID_VALUE = "la_party_identifier.id_value";
+        static final String SPECIFICATION = "la_item.specification";
+        static final String REVISION = "la_revision.content";
+        static final String SUBMISSION = "la_submission.body";
+
+        private Fields() {}
+    }
+
+    private @Nullable String seal(ApplicationId id, @Nullable String value, String field) {
+        return protection.seal(org.lodestone.protection.Scope.application(id.value()), value, field);
+    }
+
+    private @Nullable String open(ApplicationId id, @Nullable String value, String field) {
+        return protection.open(org.lodestone.protection.Scope.application(id.value()), value, field);
     }
 
     /** Next number of the reference sequence; {@code nextval('…')} is understood by PostgreSQL and H2's PG mode. */
@@ -130,8 +168,9 @@ public class ApplicationStore {
         return rows == 1 ? Optional.of(withVersion(a, expectedVersion + 1)) : Optional.empty();
     }
 
-    private static Map<String, @Nullable Object> rootParams(Application a, long version) {
+    private Map<String, @Nullable Object> rootParams(Application a, long version) {
         ApplicationContent c = a.content();
+        ApplicationId id = a.id();
         Map<String, @Nullable Object> p = new HashMap<>();
         p.put("state", a.state().name());
         p.put("consignee", c.consigneeOrganisation() == null ? null : UUID.fromString(c.consigneeOrganisation()));
@@ -139,17 +178,17 @@ public class ApplicationStore {
                 "authority",
                 a.competentAuthority() == null ? null : a.competentAuthority().value());
         p.put("sector", c.endUse().sector() == null ? null : c.endUse().sector().name());
-        p.put("finalProduct", c.endUse().finalProduct());
-        p.put("statement", c.endUse().statement());
-        p.put("prodDescription", c.production().description());
-        p.put("prodProcess", c.production().process());
-        p.put("prodSite", c.production().site());
+        p.put("finalProduct", seal(id, c.endUse().finalProduct(), Fields.FINAL_PRODUCT));
+        p.put("statement", seal(id, c.endUse().statement(), Fields.STATEMENT));
+        p.put("prodDescription", seal(id, c.production().description(), Fields.PROD_DESCRIPTION));
+        p.put("prodProcess", seal(id, c.production().process(), Fields.PROD_PROCESS));
+        p.put("prodSite", seal(id, c.production().site(), Fields.PROD_SITE));
         p.put("since", c.relationship().since());
-        p.put("relNotes", c.relationship().notes());
+        p.put("relNotes", seal(id, c.relationship().notes(), Fields.REL_NOTES));
         p.put("accuracy", c.declarations().accuracy());
         p.put("endUse", c.declarations().endUseUndertaking());
         p.put("noReexport", c.declarations().noReExportWithoutConsent());
-        p.put("signatory", c.declarations().signatoryName());
+        p.put("signatory", seal(id, c.declarations().signatoryName(), Fields.SIGNATORY));
         p.put("signedOn", c.declarations().signedOn());
         p.put("revision", a.revision());
         p.put("version", version);
@@ -192,13 +231,13 @@ public class ApplicationStore {
                     .param("app", app)
                     .param("position", position++)
                     .param("role", p.role().name())
-                    .param("nameOriginal", p.nameOriginal())
-                    .param("nameLatin", p.nameLatin())
+                    .param("nameOriginal", seal(a.id(), p.nameOriginal(), Fields.NAME_ORIGINAL))
+                    .param("nameLatin", seal(a.id(), p.nameLatin(), Fields.NAME_LATIN))
                     .param("country", p.country())
-                    .param("address", p.address())
-                    .param("contactName", contact == null ? null : contact.name())
-                    .param("contactEmail", contact == null ? null : contact.email())
-                    .param("contactPhone", contact == null ? null : contact.phone())
+                    .param("address", seal(a.id(), p.address(), Fields.ADDRESS))
+                    .param("contactName", contact == null ? null : seal(a.id(), contact.name(), Fields.CONTACT_NAME))
+                    .param("contactEmail", contact == null ? null : seal(a.id(), contact.email(), Fields.CONTACT_EMAIL))
+                    .param("contactPhone", contact == null ? null : seal(a.id(), contact.phone(), Fields.CONTACT_PHONE))
                     .update();
             int idPosition = 0;
             for (Party.RegistrationIdentifier r : p.identifiers()) {
@@ -208,7 +247,7 @@ public class ApplicationStore {
                         .param("party", p.id())
                         .param("position", idPosition++)
                         .param("type", r.type())
-                        .param("value", r.value())
+                        .param("value", seal(a.id(), r.value(), Fields.ID_VALUE))
                         .update();
             }
         }
@@ -231,7 +270,7 @@ public class ApplicationStore {
                     .param("unitValue", i.unitValue())
                     .param("currency", i.currency())
                     .param("hs", i.hsCode())
-                    .param("spec", i.specification())
+                    .param("spec", seal(a.id(), i.specification(), Fields.SPECIFICATION))
                     .update();
             for (var e : i.elements().entrySet()) {
                 jdbc.sql("INSERT INTO la_item_element (item_id, symbol, mass_percent) VALUES (:item, :symbol, :pct)")
@@ -333,7 +372,7 @@ public class ApplicationStore {
                         rs.getString("reference"),
                         ApplicationState.valueOf(rs.getString("state")),
                         rs.getString("applicant_name"),
-                        rs.getString("consignee_name"),
+                        listedName(new ApplicationId(rs.getObject("id", UUID.class)), rs.getString("consignee_name")),
                         rs.getString("consignee_country"),
                         rs.getInt("item_count"),
                         instant(rs, "created_at"),
@@ -360,7 +399,7 @@ public class ApplicationStore {
                 .param("state", revision.state().name())
                 .param("by", revision.createdBy())
                 .param("at", ts(revision.createdAt()))
-                .param("content", content)
+                .param("content", seal(id, content, Fields.REVISION))
                 .update();
     }
 
@@ -379,7 +418,8 @@ public class ApplicationStore {
                 .param("id", id.value())
                 .param("no", number)
                 .query(String.class)
-                .optional();
+                .optional()
+                .map(stored -> required(open(id, stored, Fields.REVISION)));
     }
 
     public void insertStateChange(ApplicationId id, StateChange change) {
@@ -423,7 +463,8 @@ public class ApplicationStore {
                 SELECT status, body FROM la_submission WHERE application_id = :id AND idempotency_key = :key""")
                 .param("id", id.value())
                 .param("key", key)
-                .query((rs, n) -> new StoredSubmission(rs.getInt(1), rs.getString(2)))
+                .query((rs, n) ->
+                        new StoredSubmission(rs.getInt(1), required(open(id, rs.getString(2), Fields.SUBMISSION))))
                 .optional();
     }
 
@@ -435,7 +476,7 @@ public class ApplicationStore {
                 .param("id", id.value())
                 .param("key", key)
                 .param("status", answer.status())
-                .param("body", answer.body())
+                .param("body", seal(id, answer.body(), Fields.SUBMISSION))
                 .param("at", ts(at))
                 .update();
     }
@@ -484,12 +525,13 @@ public class ApplicationStore {
         }
     }
 
-    private static Root root(ResultSet rs) throws SQLException {
+    private Root root(ResultSet rs) throws SQLException {
         UUID consignee = rs.getObject("consignee_org", UUID.class);
         UUID authority = rs.getObject("competent_authority", UUID.class);
         String sector = rs.getString("end_use_sector");
+        ApplicationId id = new ApplicationId(rs.getObject("id", UUID.class));
         return new Root(
-                new ApplicationId(rs.getObject("id", UUID.class)),
+                id,
                 rs.getString("reference"),
                 ApplicationState.valueOf(rs.getString("state")),
                 new OrganisationId(rs.getObject("applicant_org", UUID.class)),
@@ -500,19 +542,19 @@ public class ApplicationStore {
                 authority == null ? null : new OrganisationId(authority),
                 new EndUse(
                         sector == null ? null : EndUseSector.valueOf(sector),
-                        rs.getString("end_use_final_product"),
-                        rs.getString("end_use_statement")),
+                        open(id, rs.getString("end_use_final_product"), Fields.FINAL_PRODUCT),
+                        open(id, rs.getString("end_use_statement"), Fields.STATEMENT)),
                 new Production(
-                        rs.getString("production_description"),
-                        rs.getString("production_process"),
-                        rs.getString("production_site")),
+                        open(id, rs.getString("production_description"), Fields.PROD_DESCRIPTION),
+                        open(id, rs.getString("production_process"), Fields.PROD_PROCESS),
+                        open(id, rs.getString("production_site"), Fields.PROD_SITE)),
                 rs.getObject("relationship_since", LocalDate.class),
-                rs.getString("relationship_notes"),
+                open(id, rs.getString("relationship_notes"), Fields.REL_NOTES),
                 new Declarations(
                         rs.getBoolean("decl_accuracy"),
                         rs.getBoolean("decl_end_use"),
                         rs.getBoolean("decl_no_reexport"),
-                        rs.getString("decl_signatory"),
+                        open(id, rs.getString("decl_signatory"), Fields.SIGNATORY),
                         rs.getObject("decl_signed_on", LocalDate.class)),
                 rs.getInt("revision"),
                 rs.getLong("version"),
@@ -530,22 +572,23 @@ public class ApplicationStore {
                 JOIN la_party p ON p.id = i.party_id WHERE p.application_id = :id ORDER BY i.party_id, i.position""").param("id", app).query(rs -> {
             identifiers
                     .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                    .add(new Party.RegistrationIdentifier(rs.getString(2), rs.getString(3)));
+                    .add(new Party.RegistrationIdentifier(
+                            rs.getString(2), required(open(id, rs.getString(3), Fields.ID_VALUE))));
         });
         List<Party> parties = jdbc.sql("SELECT * FROM la_party WHERE application_id = :id ORDER BY position")
                 .param("id", app)
                 .query((rs, n) -> {
                     UUID pid = rs.getObject("id", UUID.class);
-                    String cn = rs.getString("contact_name");
-                    String ce = rs.getString("contact_email");
-                    String cp = rs.getString("contact_phone");
+                    String cn = open(id, rs.getString("contact_name"), Fields.CONTACT_NAME);
+                    String ce = open(id, rs.getString("contact_email"), Fields.CONTACT_EMAIL);
+                    String cp = open(id, rs.getString("contact_phone"), Fields.CONTACT_PHONE);
                     return new Party(
                             pid,
                             PartyRole.valueOf(rs.getString("role")),
-                            rs.getString("name_original"),
-                            rs.getString("name_latin"),
+                            open(id, rs.getString("name_original"), Fields.NAME_ORIGINAL),
+                            required(open(id, rs.getString("name_latin"), Fields.NAME_LATIN)),
                             rs.getString("country"),
-                            rs.getString("address"),
+                            required(open(id, rs.getString("address"), Fields.ADDRESS)),
                             identifiers.getOrDefault(pid, List.of()),
                             cn == null && ce == null && cp == null ? null : new Party.Contact(cn, ce, cp));
                 })
@@ -573,7 +616,7 @@ public class ApplicationStore {
                             rs.getString("currency"),
                             new LinkedHashMap<>(elements.getOrDefault(iid, Map.of())),
                             rs.getString("hs_code"),
-                            rs.getString("specification"));
+                            open(id, rs.getString("specification"), Fields.SPECIFICATION));
                 })
                 .list();
         List<BusinessRelationship.Volume> volumes = jdbc.sql("""
@@ -595,6 +638,22 @@ public class ApplicationStore {
                 root.production(),
                 new BusinessRelationship(root.since(), volumes, root.relNotes()),
                 root.declarations());
+    }
+
+    /** A list stays usable when one application's content was destroyed (crypto-shredding): its name is absent. */
+    private @Nullable String listedName(ApplicationId id, @Nullable String sealed) {
+        try {
+            return open(id, sealed, Fields.NAME_LATIN);
+        } catch (ProtectionProblem p) {
+            if (p.kind() == ProtectionProblem.Kind.DESTROYED) {
+                return null;
+            }
+            throw p;
+        }
+    }
+
+    private static String required(@Nullable String value) {
+        return java.util.Objects.requireNonNull(value, "a NOT NULL column read as null");
     }
 
     private static Application withVersion(Application a, long version) {

@@ -23,6 +23,8 @@ import org.lodestone.licensing.LicenceParty;
 import org.lodestone.licensing.LicenceStatus;
 import org.lodestone.licensing.LicenceType;
 import org.lodestone.licensing.Shipment;
+import org.lodestone.protection.Protection;
+import org.lodestone.protection.Scope;
 import org.lodestone.shared.CountryCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,10 +35,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class LicenceStore {
 
-    private final JdbcClient jdbc;
+    // Sealing contexts (#6): consignee and end user are customer identities, sealed with the data key of the licence's
+    // application; holder and authority are organisations of the public register and stay in clear (the public
+    // verification shows them). The check code is a secret; verification only ever uses its hash.
+    private static final String C_NAME = "lic_licence.consignee_name";
+    private static final String C_ORIGINAL = "lic_licence.consignee_name_original";
+    private static final String E_NAME = "lic_licence.end_user_name";
+    private static final String E_ORIGINAL = "lic_licence.end_user_name_original";
+    private static final String CHECK_CODE = "lic_licence.check_code";
+    private static final String SHIPMENT_CONSIGNEE = "lic_shipment.consignee";
 
-    public LicenceStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Protection protection;
+
+    public LicenceStore(JdbcClient jdbc, Protection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
+    }
+
+    private @Nullable String seal(UUID application, @Nullable String value, String context) {
+        return protection.seal(Scope.application(application), value, context);
+    }
+
+    private @Nullable String open(UUID application, @Nullable String value, String context) {
+        return protection.open(Scope.application(application), value, context);
+    }
+
+    private static String required(@Nullable String value) {
+        return java.util.Objects.requireNonNull(value, "a NOT NULL column read as null");
     }
 
     /** The next running number for licence numbers; a sequence, so concurrent issues never collide. */
@@ -68,15 +94,17 @@ public class LicenceStore {
                 .param("authority", l.issuingAuthority().value())
                 .param("authorityName", l.issuingAuthorityName())
                 .param("authorityOriginal", l.issuingAuthorityNameOriginal())
-                .param("cName", l.consignee().name())
-                .param("cOriginal", l.consignee().nameOriginal())
+                .param("cName", seal(l.applicationId().value(), l.consignee().name(), C_NAME))
+                .param(
+                        "cOriginal",
+                        seal(l.applicationId().value(), l.consignee().nameOriginal(), C_ORIGINAL))
                 .param("cCountry", l.consignee().country().value())
-                .param("eName", l.endUser().name())
-                .param("eOriginal", l.endUser().nameOriginal())
+                .param("eName", seal(l.applicationId().value(), l.endUser().name(), E_NAME))
+                .param("eOriginal", seal(l.applicationId().value(), l.endUser().nameOriginal(), E_ORIGINAL))
                 .param("eCountry", l.endUser().country().value())
                 .param("from", l.validFrom())
                 .param("to", l.validTo())
-                .param("code", checkCode)
+                .param("code", seal(l.applicationId().value(), checkCode, CHECK_CODE))
                 .param("hash", checkCodeSha256)
                 .param("at", ts(l.issuedAt()))
                 .param("by", l.issuedBy())
@@ -149,9 +177,11 @@ public class LicenceStore {
     public record CheckCode(String code, String sha256) {}
 
     public Optional<CheckCode> checkCode(LicenceNumber number) {
-        return jdbc.sql("SELECT check_code, check_code_sha256 FROM lic_licence WHERE licence_number = :n")
+        return jdbc.sql(
+                        "SELECT check_code, check_code_sha256, application_id FROM lic_licence WHERE licence_number = :n")
                 .param("n", number.value())
-                .query((rs, n) -> new CheckCode(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> new CheckCode(
+                        required(open(rs.getObject(3, UUID.class), rs.getString(1), CHECK_CODE)), rs.getString(2)))
                 .optional();
     }
 
@@ -237,6 +267,10 @@ public class LicenceStore {
     }
 
     public void insertShipment(UUID licenceId, Shipment s) {
+        UUID application = jdbc.sql("SELECT application_id FROM lic_licence WHERE id = :id")
+                .param("id", licenceId)
+                .query(UUID.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO lic_shipment (id, licence_id, reference, shipment_date, consignee, source, recorded_at,
                     recorded_by)
@@ -245,7 +279,7 @@ public class LicenceStore {
                 .param("licence", licenceId)
                 .param("ref", s.reference())
                 .param("date", s.shipmentDate())
-                .param("consignee", s.consignee())
+                .param("consignee", seal(application, s.consignee(), SHIPMENT_CONSIGNEE))
                 .param("source", s.source())
                 .param("at", ts(s.recordedAt()))
                 .param("by", s.recordedBy())
@@ -266,8 +300,10 @@ public class LicenceStore {
     private List<Shipment> shipments(String where, UUID licenceId, @Nullable String reference, LicenceNumber number) {
         var spec = jdbc.sql("""
                 SELECT s.id, s.reference, s.shipment_date, s.consignee, s.source, s.recorded_at, s.recorded_by,
-                    sl.line_no, sl.quantity, sl.unit, sl.quantity_in_line_unit, ll.unit AS line_unit
+                    sl.line_no, sl.quantity, sl.unit, sl.quantity_in_line_unit, ll.unit AS line_unit,
+                    l.application_id
                 FROM lic_shipment s
+                JOIN lic_licence l ON l.id = s.licence_id
                 JOIN lic_shipment_line sl ON sl.shipment_id = s.id
                 JOIN lic_licence_line ll ON ll.licence_id = s.licence_id AND ll.line_no = sl.line_no
                 WHERE\s""" + where + " ORDER BY s.recorded_at, s.id, sl.line_no")
@@ -286,7 +322,10 @@ public class LicenceStore {
                             number,
                             rs.getObject("shipment_date", LocalDate.class),
                             rs.getString("reference"),
-                            rs.getString("consignee"),
+                            open(
+                                    rs.getObject("application_id", UUID.class),
+                                    rs.getString("consignee"),
+                                    SHIPMENT_CONSIGNEE),
                             rs.getString("source"),
                             List.of(),
                             instant(rs, "recorded_at"),
@@ -332,8 +371,9 @@ public class LicenceStore {
     /** A licence row before its lines and conditions are attached. */
     private record Row(UUID id, Licence partial) {}
 
-    private static Row row(ResultSet rs) throws SQLException {
+    private Row row(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
+        UUID application = rs.getObject("application_id", UUID.class);
         var licence = new Licence(
                 id,
                 new LicenceNumber(rs.getString("licence_number")),
@@ -349,12 +389,12 @@ public class LicenceStore {
                 rs.getString("authority_name"),
                 rs.getString("authority_name_original"),
                 new LicenceParty(
-                        rs.getString("consignee_name"),
-                        rs.getString("consignee_name_original"),
+                        required(open(application, rs.getString("consignee_name"), C_NAME)),
+                        open(application, rs.getString("consignee_name_original"), C_ORIGINAL),
                         new CountryCode(rs.getString("consignee_country"))),
                 new LicenceParty(
-                        rs.getString("end_user_name"),
-                        rs.getString("end_user_name_original"),
+                        required(open(application, rs.getString("end_user_name"), E_NAME)),
+                        open(application, rs.getString("end_user_name_original"), E_ORIGINAL),
                         new CountryCode(rs.getString("end_user_country"))),
                 List.of(),
                 List.of(),

@@ -34,6 +34,7 @@ import org.lodestone.licensing.application.Revision;
 import org.lodestone.licensing.application.Snapshots;
 import org.lodestone.licensing.application.StateChange;
 import org.lodestone.licensing.application.Transition;
+import org.lodestone.protection.ProtectionFixtures;
 import org.lodestone.support.TestDatabases;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ class ApplicationStoreContractTests {
         void setUp() {
             DataSource ds = freshDatabase();
             sql = JdbcClient.create(ds);
-            store = new ApplicationStore(sql);
+            store = new ApplicationStore(sql, ProtectionFixtures.protection(ds));
         }
 
         @Test

@@ -166,7 +166,7 @@ class EvidenceApiTests {
         assertThat((String) JsonPath.read(body, "$.detectedType")).isEqualTo(detected);
         assertThat((String) JsonPath.read(body, "$.detail")).contains(detected).contains("END_USER_CERTIFICATE");
         assertThat(rows(application)).isZero();
-        assertThat(storage.exists(EvidenceFixtures.sha256(content)))
+        assertThat(storage.exists(application, EvidenceFixtures.sha256(content)))
                 .as("nothing written")
                 .isFalse();
     }
@@ -195,7 +195,8 @@ class EvidenceApiTests {
                     assertThat(p.field()).isEqualTo("file");
                 });
         assertThat(rows(application)).isZero();
-        assertThat(storage.exists(EvidenceFixtures.sha256(content))).isFalse();
+        assertThat(storage.exists(application, EvidenceFixtures.sha256(content)))
+                .isFalse();
 
         // The same bytes at exactly the limit are fine: the limit is inclusive.
         evidence.upload(
@@ -204,7 +205,8 @@ class EvidenceApiTests {
                 new ByteArrayInputStream(content),
                 applicant,
                 content.length);
-        assertThat(storage.exists(EvidenceFixtures.sha256(content))).isTrue();
+        assertThat(storage.exists(application, EvidenceFixtures.sha256(content)))
+                .isTrue();
     }
 
     @Test
@@ -223,7 +225,8 @@ class EvidenceApiTests {
                 .param(application.value())
                 .query(String.class)
                 .single();
-        assertThat(stored).isEqualTo("evil.pdf");
+        // sealed with the application's data key (#6): neither the name nor the traversal attempt is in clear
+        assertThat(stored).startsWith("lse1:").doesNotContain("evil");
     }
 
     @Test

@@ -15,35 +15,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.evidence.BlobTooLarge;
+import org.lodestone.licensing.evidence.DocumentStorage;
 import org.lodestone.licensing.evidence.StoredBlob;
 
-/** #3: content-addressed, streamed, size-limited, atomic storage of evidence blobs. */
+/**
+ * #3: content-addressed (per application, #6), streamed, size-limited, atomic storage of evidence blobs; here in
+ * plaintext, the encryption is covered by {@code EncryptedDocumentStorageTests}.
+ */
 class DocumentStorageTests {
 
     @TempDir
     Path root;
+
+    final ApplicationId app = new ApplicationId(UUID.randomUUID());
 
     @Test
     void storesUnderItsSha256AndReadsBackIdentically() throws Exception {
         var storage = new FilesystemDocumentStorage(root);
         byte[] content = "end-user certificate".getBytes();
 
-        StoredBlob blob = storage.store(new ByteArrayInputStream(content), 1000);
+        StoredBlob blob = storage.store(app, new ByteArrayInputStream(content), 1000);
 
         String expected =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         assertThat(blob).isEqualTo(new StoredBlob(expected, content.length, false));
-        Path file = root.resolve("sha256")
+        Path file = root.resolve("applications")
+                .resolve(app.value().toString())
+                .resolve("sha256")
                 .resolve(expected.substring(0, 2))
-                .resolve(expected.substring(2, 4))
                 .resolve(expected);
         assertThat(file).hasBinaryContent(content);
-        assertThat(storage.exists(expected)).isTrue();
-        try (InputStream in = storage.open(expected)) {
+        assertThat(storage.exists(app, expected)).isTrue();
+        try (InputStream in = storage.open(app, expected)) {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
         assertThat(tempFiles()).isEmpty();
@@ -54,21 +63,21 @@ class DocumentStorageTests {
         var storage = new FilesystemDocumentStorage(root);
         long size = 48L * 1024 * 1024 + 7;
         var digest = MessageDigest.getInstance("SHA-256");
-        StoredBlob blob = storage.store(new GeneratedStream(size, digest), size);
+        StoredBlob blob = storage.store(app, new GeneratedStream(size, digest), size);
         assertThat(blob.sizeBytes()).isEqualTo(size);
         assertThat(blob.sha256()).isEqualTo(HexFormat.of().formatHex(digest.digest()));
-        assertThat(Files.size(storage.path(blob.sha256()))).isEqualTo(size);
+        assertThat(Files.size(storage.path(app, blob.sha256()))).isEqualTo(size);
     }
 
     @Test
     void identicalContentIsStoredOnce() throws Exception {
         var storage = new FilesystemDocumentStorage(root);
         byte[] content = "same bytes".getBytes();
-        StoredBlob first = storage.store(new ByteArrayInputStream(content), 100);
+        StoredBlob first = storage.store(app, new ByteArrayInputStream(content), 100);
         Files.setLastModifiedTime(
-                storage.path(first.sha256()), FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+                storage.path(app, first.sha256()), FileTime.from(Instant.now().minus(Duration.ofDays(3))));
 
-        StoredBlob second = storage.store(new ByteArrayInputStream(content), 100);
+        StoredBlob second = storage.store(app, new ByteArrayInputStream(content), 100);
 
         assertThat(second.sha256()).isEqualTo(first.sha256());
         assertThat(second.reused()).isTrue();
@@ -84,7 +93,7 @@ class DocumentStorageTests {
         var storage = new FilesystemDocumentStorage(root);
         var endless = new GeneratedStream(Long.MAX_VALUE, null);
 
-        assertThatThrownBy(() -> storage.store(endless, 1_000_000))
+        assertThatThrownBy(() -> storage.store(app, endless, 1_000_000))
                 .isInstanceOf(BlobTooLarge.class)
                 .hasMessageContaining("1000000");
 
@@ -96,9 +105,10 @@ class DocumentStorageTests {
     @Test
     void exactlyTheLimitIsAccepted() throws Exception {
         var storage = new FilesystemDocumentStorage(root);
-        assertThat(storage.store(new ByteArrayInputStream(new byte[1000]), 1000).sizeBytes())
+        assertThat(storage.store(app, new ByteArrayInputStream(new byte[1000]), 1000)
+                        .sizeBytes())
                 .isEqualTo(1000);
-        assertThatThrownBy(() -> storage.store(new ByteArrayInputStream(new byte[1001]), 1000))
+        assertThatThrownBy(() -> storage.store(app, new ByteArrayInputStream(new byte[1001]), 1000))
                 .isInstanceOf(BlobTooLarge.class);
     }
 
@@ -114,7 +124,7 @@ class DocumentStorageTests {
                 return super.read(b, off, len);
             }
         };
-        assertThatThrownBy(() -> storage.store(failing, Long.MAX_VALUE)).hasMessageContaining("reset");
+        assertThatThrownBy(() -> storage.store(app, failing, Long.MAX_VALUE)).hasMessageContaining("reset");
         assertThat(blobFiles()).isEmpty();
         assertThat(tempFiles()).isEmpty();
     }
@@ -154,32 +164,32 @@ class DocumentStorageTests {
     void unknownOrMalformedHashes() throws Exception {
         var storage = new FilesystemDocumentStorage(root);
         String absent = "0".repeat(64);
-        assertThat(storage.exists(absent)).isFalse();
-        assertThatThrownBy(() -> storage.open(absent)).isInstanceOf(NoSuchFileException.class);
-        assertThat(storage.exists("../../etc/passwd")).isFalse();
-        assertThatThrownBy(() -> storage.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(storage.exists(app, absent)).isFalse();
+        assertThatThrownBy(() -> storage.open(app, absent)).isInstanceOf(NoSuchFileException.class);
+        assertThat(storage.exists(app, "../../etc/passwd")).isFalse();
+        assertThatThrownBy(() -> storage.open(app, "../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void listsAndDeletesOldBlobs() throws Exception {
         var storage = new FilesystemDocumentStorage(root);
-        StoredBlob old = storage.store(new ByteArrayInputStream("old".getBytes()), 100);
-        StoredBlob young = storage.store(new ByteArrayInputStream("young".getBytes()), 100);
+        StoredBlob old = storage.store(app, new ByteArrayInputStream("old".getBytes()), 100);
+        StoredBlob young = storage.store(app, new ByteArrayInputStream("young".getBytes()), 100);
         Files.setLastModifiedTime(
-                storage.path(old.sha256()), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+                storage.path(app, old.sha256()), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
 
         assertThat(storage.storedBefore(Instant.now().minus(Duration.ofDays(1))))
-                .containsExactly(old.sha256());
-        assertThat(storage.delete(old.sha256())).isTrue();
-        assertThat(storage.delete(old.sha256())).isFalse();
-        assertThat(storage.exists(young.sha256())).isTrue();
+                .containsExactly(new DocumentStorage.BlobRef(app, old.sha256()));
+        assertThat(storage.delete(app, old.sha256())).isTrue();
+        assertThat(storage.delete(app, old.sha256())).isFalse();
+        assertThat(storage.exists(app, young.sha256())).isTrue();
     }
 
     private List<Path> blobFiles() throws IOException {
-        if (!Files.exists(root.resolve("sha256"))) {
+        if (!Files.exists(root.resolve("applications"))) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root.resolve("sha256"))) {
+        try (Stream<Path> files = Files.walk(root.resolve("applications"))) {
             return files.filter(Files::isRegularFile).toList();
         }
     }
@@ -194,12 +204,12 @@ class DocumentStorageTests {
     }
 
     /** A deterministic stream of any length that is never held in memory; optionally hashes what it serves. */
-    static class GeneratedStream extends InputStream {
+    public static class GeneratedStream extends InputStream {
         private final long size;
         private final MessageDigest digest;
         long served;
 
-        GeneratedStream(long size, MessageDigest digest) {
+        public GeneratedStream(long size, MessageDigest digest) {
             this.size = size;
             this.digest = digest;
         }

@@ -2,6 +2,7 @@ package org.lodestone.licensing.evidence.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -10,11 +11,13 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lodestone.identity.UserId;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.evidence.DocumentId;
 import org.lodestone.licensing.evidence.DocumentType;
 import org.lodestone.licensing.evidence.EvidenceDocument;
+import org.lodestone.protection.ProtectionFixtures;
 import org.lodestone.support.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +27,10 @@ class EvidenceStoreContractTests {
     abstract static class Contract {
 
         DocumentRecords records;
+
+        @TempDir
+        Path keys;
+
         final ApplicationId application = new ApplicationId(UUID.randomUUID());
         final Instant t0 = Instant.parse("2026-03-01T08:00:00.123456Z");
 
@@ -31,7 +38,8 @@ class EvidenceStoreContractTests {
 
         @BeforeEach
         void setUp() {
-            records = new DocumentRecords(JdbcClient.create(dataSource()));
+            records = new DocumentRecords(
+                    JdbcClient.create(dataSource()), ProtectionFixtures.protection(dataSource(), keys));
         }
 
         EvidenceDocument document(ApplicationId app, Instant at, @Nullable UUID party, String sha256) {
@@ -93,7 +101,7 @@ class EvidenceStoreContractTests {
             assertThat(removed.removedBy()).isEqualTo(by);
             assertThat(removed.version()).isEqualTo(1);
             assertThat(records.current(application)).isEmpty();
-            assertThat(records.references("e".repeat(64)))
+            assertThat(records.references(application, "e".repeat(64)))
                     .as("removed documents keep their content")
                     .isTrue();
         }
@@ -101,8 +109,28 @@ class EvidenceStoreContractTests {
         @Test
         void knowsWhichContentIsReferenced() {
             records.insert(document(application, t0, null, "f".repeat(64)));
-            assertThat(records.references("f".repeat(64))).isTrue();
-            assertThat(records.references("0".repeat(64))).isFalse();
+            assertThat(records.references(application, "f".repeat(64))).isTrue();
+            assertThat(records.references(application, "0".repeat(64))).isFalse();
+            assertThat(records.references(new ApplicationId(UUID.randomUUID()), "f".repeat(64)))
+                    .as("blobs are per application")
+                    .isFalse();
+        }
+
+        @Test
+        void filenameAndDescriptionAreStoredSealed() {
+            var d = document(application, t0, null, "c".repeat(64));
+            records.insert(d);
+            var raw = JdbcClient.create(dataSource())
+                    .sql("SELECT filename, description FROM evidence_document WHERE id = :id")
+                    .param("id", d.id().value())
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+                    .single();
+            assertThat(raw)
+                    .startsWith("lse1:")
+                    .doesNotContain("certificate")
+                    .doesNotContain("证书")
+                    .doesNotContain("signed");
+            assertThat(records.find(d.id())).contains(d);
         }
     }
 

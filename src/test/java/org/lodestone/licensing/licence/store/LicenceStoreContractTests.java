@@ -21,6 +21,7 @@ import org.lodestone.licensing.LicenceParty;
 import org.lodestone.licensing.LicenceStatus;
 import org.lodestone.licensing.LicenceType;
 import org.lodestone.licensing.Shipment;
+import org.lodestone.protection.ProtectionFixtures;
 import org.lodestone.shared.CountryCode;
 import org.lodestone.support.TestDatabases;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,7 +46,8 @@ class LicenceStoreContractTests {
 
         @BeforeEach
         void setUp() {
-            store = new LicenceStore(JdbcClient.create(freshDatabase()));
+            DataSource ds = freshDatabase();
+            store = new LicenceStore(JdbcClient.create(ds), ProtectionFixtures.protection(ds));
         }
 
         @Test
