@@ -8,7 +8,8 @@ CREATE TABLE la_invitation (
     application_id          UUID         NOT NULL,
     -- the CONSIGNEE or END_USER party of the application the invitee gives evidence about
     party_id                UUID         NOT NULL,
-    email                   VARCHAR(320) NOT NULL,
+    -- sealed (lse1:...) with the application's data key: the foreign party's contact is a customer identity
+    email                   VARCHAR(1000) NOT NULL,
     -- lower-case hex SHA-256 of the one-time token (256 random bits); the token itself is never stored
     token_hash              CHAR(64)     NOT NULL,
     invited_by              UUID         NOT NULL,

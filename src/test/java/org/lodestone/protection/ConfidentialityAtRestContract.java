@@ -122,7 +122,7 @@ abstract class ConfidentialityAtRestContract {
                         plant("signatory"));
 
         String id = fx.draft();
-        fx.addParty(id, consignee);
+        String consigneeId = fx.addParty(id, consignee);
         String endUserId = fx.addParty(id, endUser);
         String itemId = fx.addItem(id, item);
         long v = fx.version(id);
@@ -144,6 +144,12 @@ abstract class ConfidentialityAtRestContract {
         assertThat(uploaded).as(ApplicationFixtures.body(uploaded)).hasStatus(201);
         planted.put("filename", planted.get("filename") + ".pdf");
         String documentId = JsonPath.read(ApplicationFixtures.body(uploaded), "$.id");
+        // the invitation to the consignee keeps its contact email (defaulting to the party's)
+        MvcTestResult invited =
+                fx.post("applicant", "/api/v1/applications/" + id + "/invitations", """
+                {"partyId": "%s"}""".formatted(consigneeId));
+        assertThat(invited).as(ApplicationFixtures.body(invited)).hasStatus(201);
+        assertThat(ApplicationFixtures.body(invited)).contains(planted.get("email"));
         MvcTestResult submitted = fx.submit("applicant", id, "confidentiality-" + token);
         assertThat(submitted).as(ApplicationFixtures.body(submitted)).hasStatusOk();
 

@@ -119,7 +119,7 @@ public class Invitations {
             audit.record(AuditRecord.success(
                             "INVITATION_CREATED", OBJECT_TYPE, invitation.id().toString())
                     .withDetail("application " + app.reference() + ", " + party.role() + " party " + party.id()
-                            + ", invitee " + email + ", expires " + expires)
+                            + ", expires " + expires)
                     .by(actor(user)));
         });
         return new IssuedInvitation(invitation, token, link(token));

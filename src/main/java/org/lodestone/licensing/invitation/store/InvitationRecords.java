@@ -13,13 +13,16 @@ import org.lodestone.identity.OrganisationId;
 import org.lodestone.identity.UserId;
 import org.lodestone.licensing.ApplicationId;
 import org.lodestone.licensing.invitation.Invitation;
+import org.lodestone.protection.Protection;
+import org.lodestone.protection.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code la_invitation} table. {@link #claim} is the one place an invitation is consumed: a single conditional
  * UPDATE, so of two concurrent acceptances exactly one changes the row. Guarded by {@code InvitationApiTests} and
- * {@code ConcurrentAcceptanceTests}.
+ * {@code ConcurrentAcceptanceTests}. The invitee's email is the foreign party's contact, a customer identity: it is
+ * sealed with the application's data key like the party's own contact data.
  */
 @Component
 public class InvitationRecords {
@@ -28,10 +31,14 @@ public class InvitationRecords {
             id, application_id, party_id, email, invited_by_name, created_at, expires_at, accepted_at,
             accepted_organisation, revoked_at""";
 
-    private final JdbcClient jdbc;
+    private static final String EMAIL = "la_invitation.email";
 
-    public InvitationRecords(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Protection protection;
+
+    public InvitationRecords(JdbcClient jdbc, Protection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
     }
 
     public void insert(Invitation invitation, String tokenHash, UserId invitedBy) {
@@ -42,7 +49,10 @@ public class InvitationRecords {
                 .param("id", invitation.id())
                 .param("application", invitation.applicationId().value())
                 .param("party", invitation.partyId())
-                .param("email", invitation.email())
+                .param(
+                        "email",
+                        protection.seal(
+                                Scope.application(invitation.applicationId().value()), invitation.email(), EMAIL))
                 .param("hash", tokenHash)
                 .param("invitedBy", invitedBy.value())
                 .param("invitedByName", invitation.invitedByName())
@@ -54,7 +64,7 @@ public class InvitationRecords {
     public Optional<Invitation> byTokenHash(String tokenHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM la_invitation WHERE token_hash = :hash")
                 .param("hash", tokenHash)
-                .query(InvitationRecords::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -62,7 +72,7 @@ public class InvitationRecords {
         return jdbc.sql("SELECT " + COLUMNS + " FROM la_invitation WHERE id = :id AND application_id = :application")
                 .param("id", id)
                 .param("application", application.value())
-                .query(InvitationRecords::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -70,7 +80,7 @@ public class InvitationRecords {
         return jdbc.sql("SELECT " + COLUMNS
                         + " FROM la_invitation WHERE application_id = :application ORDER BY created_at, id")
                 .param("application", application.value())
-                .query(InvitationRecords::map)
+                .query(this::map)
                 .list();
     }
 
@@ -104,12 +114,14 @@ public class InvitationRecords {
                 == 1;
     }
 
-    private static Invitation map(ResultSet rs, int row) throws SQLException {
+    private Invitation map(ResultSet rs, int row) throws SQLException {
+        UUID application = rs.getObject("application_id", UUID.class);
         return new Invitation(
                 rs.getObject("id", UUID.class),
-                new ApplicationId(rs.getObject("application_id", UUID.class)),
+                new ApplicationId(application),
                 rs.getObject("party_id", UUID.class),
-                rs.getString("email"),
+                java.util.Objects.requireNonNull(
+                        protection.open(Scope.application(application), rs.getString("email"), EMAIL)),
                 rs.getString("invited_by_name"),
                 instant(rs, "created_at"),
                 instant(rs, "expires_at"),

@@ -41,7 +41,9 @@ class InvitationStoreContractTests {
 
         @BeforeEach
         void setUp() {
-            records = new InvitationRecords(JdbcClient.create(dataSource()));
+            records = new InvitationRecords(
+                    JdbcClient.create(dataSource()),
+                    org.lodestone.protection.ProtectionFixtures.protection(dataSource()));
             contributors = new ContributorRecords(JdbcClient.create(dataSource()));
             tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
         }
