@@ -114,6 +114,34 @@ class RetentionTests {
         assertThat(audit.verify().intact()).isTrue();
     }
 
+    @Test
+    void administratorsSeeThePeriodsAndRunRetentionThroughTheApi() {
+        var fx = new ApplicationFixtures(mvc);
+        String app = withdrawnWithContent(fx);
+        backdate(app, Instant.now().atOffset(ZoneOffset.UTC).minusYears(6));
+
+        var overview = fx.get("admin", "/api/v1/retention");
+        assertThat(overview).hasStatusOk();
+        String body = ApplicationFixtures.body(overview);
+        assertThat((java.util.List<String>)
+                        JsonPath.read(body, "$.categories[?(@.category == 'withdrawn-applications')].period"))
+                .containsExactly("P5Y");
+        assertThat((java.util.List<Integer>)
+                        JsonPath.read(body, "$.categories[?(@.category == 'withdrawn-applications')].due"))
+                .singleElement()
+                .satisfies(due -> assertThat(due).isGreaterThanOrEqualTo(1));
+
+        var run = fx.post("admin", "/api/v1/retention/runs", "");
+        assertThat(run).hasStatusOk();
+        assertThat((Integer) JsonPath.read(ApplicationFixtures.body(run), "$.shredded['withdrawn-applications']"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(fx.get("applicant", "/api/v1/applications/" + app)).hasStatus(410);
+        assertThat(audit.find(new AuditQuery("APPLICATION", app, null, null, null, 100)).stream()
+                        .filter(e -> e.action().equals("RETENTION_SHREDDED")))
+                .singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("admin"));
+    }
+
     private String withdrawnWithContent(ApplicationFixtures fx) {
         String app = fx.draft();
         fx.addParty(app, ApplicationFixtures.CONSIGNEE);
