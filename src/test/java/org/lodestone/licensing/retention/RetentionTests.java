@@ -142,6 +142,60 @@ class RetentionTests {
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("admin"));
     }
 
+    @Autowired
+    org.lodestone.licensing.retention.store.RetentionStore store;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aFailureOnOneApplicationRollsItBackAndTheRunGoesOn() {
+        var fx = new ApplicationFixtures(mvc);
+        String failing = withdrawnWithContent(fx);
+        String other = withdrawnWithContent(fx);
+        Instant now = Instant.now();
+        backdate(failing, now.atOffset(ZoneOffset.UTC).minusYears(6));
+        backdate(other, now.atOffset(ZoneOffset.UTC).minusYears(6).plusDays(1));
+        // the audit append fails for one application, after its key was destroyed in the same transaction
+        org.lodestone.audit.AuditTrail failingAudit = new org.lodestone.audit.AuditTrail() {
+            @Override
+            public AuditEntry record(org.lodestone.audit.AuditRecord record) {
+                if (failing.equals(record.objectId())) {
+                    throw new IllegalStateException("audit unavailable");
+                }
+                return audit.record(record);
+            }
+
+            @Override
+            public org.lodestone.audit.ChainVerification verify() {
+                return audit.verify();
+            }
+
+            @Override
+            public java.util.List<AuditEntry> find(AuditQuery query) {
+                return audit.find(query);
+            }
+        };
+        var properties = new RetentionProperties("keep", "P5Y", "keep", "keep", "0 30 3 * * *");
+        var isolated =
+                new Retention(store, protection, failingAudit, transactions, properties, java.time.Clock.systemUTC());
+
+        Retention.RunResult result = isolated.run(now);
+
+        assertThat(result.failed()).isGreaterThanOrEqualTo(1);
+        assertThat(protection.isDestroyed(Scope.application(UUID.fromString(other))))
+                .isTrue();
+        assertThat(protection.isDestroyed(Scope.application(UUID.fromString(failing))))
+                .isFalse();
+        assertThat(store.isShredded(UUID.fromString(failing))).isFalse();
+        assertThat(fx.get("applicant", "/api/v1/applications/" + failing)).hasStatusOk();
+
+        // the next (working) run takes it
+        retention.run(now);
+        assertThat(protection.isDestroyed(Scope.application(UUID.fromString(failing))))
+                .isTrue();
+    }
+
     private String withdrawnWithContent(ApplicationFixtures fx) {
         String app = fx.draft();
         fx.addParty(app, ApplicationFixtures.CONSIGNEE);
