@@ -63,7 +63,14 @@ class TransparencyBrowserTests {
             b.click("#purpose-form button[type=submit]"); // the browser downloads the watermarked copy
 
             String today = LocalDate.now(ZoneOffset.UTC).toString();
+            // the download the form started can swallow the next navigation (seen once in CI): go again if so
             b.go("/data-exports");
+            try {
+                b.waitFor("#export-from");
+            } catch (org.openqa.selenium.TimeoutException swallowed) {
+                b.go("/data-exports");
+                b.waitFor("#export-from");
+            }
             date(b, "#export-from", LocalDate.now(ZoneOffset.UTC).minusDays(30).toString());
             date(b, "#export-to", today);
             b.type("#export-reason", "Quarterly review of the magnet exports");
